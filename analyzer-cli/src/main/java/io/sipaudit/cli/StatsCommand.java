@@ -1,0 +1,160 @@
+package io.sipaudit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sipaudit.ingest.InputError;
+import io.sipaudit.ingest.SipIngest;
+import io.sipaudit.ingest.SipStats;
+import io.sipaudit.net.NetCounter;
+import io.sipaudit.net.NetStats;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipaudit stats capture.pcap}: SIP statistics as {@code tshark -q -z sip,stat} prints them, plus what
+ * tshark lacks (transports, malformed messages, reassembly, TCP gaps, TLS, tunnels, unknown link types).
+ */
+@Command(
+    name = "stats",
+    mixinStandardHelpOptions = true,
+    description = {
+      "SIP statistics of capture files, in the terms of 'tshark -q -z sip,stat' (messages, resent messages,"
+          + " requests per method, responses per status code), plus transports, malformed and truncated"
+          + " messages, keep-alives, IP fragments reassembled, TCP streams and gaps, TLS connections skipped,"
+          + " tunnels and unknown link types.",
+      "Exit code 65 when a file is damaged part way through: the statistics cover everything before the damage."
+    })
+final class StatsCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CaptureInputs inputs;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  Format format = Format.text;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SipStats stats = new SipStats();
+    ProgressBar bar = inputs.progress(err);
+    SipIngest.Result result = new SipIngest().onProgress(bar).run(inputs.checked(), stats);
+    bar.done();
+    if (format == Format.json) {
+      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      out.println(json.writeValueAsString(toJson(stats, result)));
+    } else {
+      printText(out, stats, result);
+    }
+    out.flush();
+    for (InputError e : result.errors()) {
+      err.println("sipaudit: " + e.message());
+    }
+    err.flush();
+    return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+  }
+
+  static Map<String, Object> toJson(SipStats s, SipIngest.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("messages", s.messages());
+    m.put("resent", s.resent());
+    m.put("requests", s.requests());
+    Map<String, Long> responses = new LinkedHashMap<>();
+    s.responses().forEach((code, n) -> responses.put(Integer.toString(code), n));
+    m.put("responses", responses);
+    m.put("malformed", s.malformed());
+    m.put("truncated", r.sip().truncatedMessages());
+    m.put("malformedHeaders", r.sip().malformedHeaders());
+    m.put("keepalives", r.sip().keepalives());
+    m.put("nonSipDatagrams", r.sip().nonSipDatagrams());
+    m.put("nonSipStreamBytes", r.sip().nonSipStreamBytes());
+    m.put("droppedStreamBytes", r.sip().droppedStreamBytes());
+    Map<String, Long> transports = new LinkedHashMap<>();
+    s.transports().forEach((t, n) -> transports.put(t.name(), n));
+    m.put("transports", transports);
+    Map<String, Object> net = new LinkedHashMap<>();
+    NetStats ns = r.net();
+    for (NetCounter c : NetCounter.values()) {
+      net.put(camel(c.name()), ns.get(c));
+    }
+    net.put("tunnels", ns.tunnels());
+    net.put("unknownLinkTypes", ns.unknownLinkTypes());
+    net.put("notDecoded", ns.notDecoded());
+    net.put("malformedPackets", ns.malformed());
+    net.put("tlsConnections", ns.tlsConnections().stream().map(Object::toString).toList());
+    m.put("network", net);
+    m.put("errors", r.errors().stream().map(e -> Map.of("file", e.source(), "message", e.message())).toList());
+    return m;
+  }
+
+  private static String camel(String constant) {
+    StringBuilder b = new StringBuilder();
+    boolean up = false;
+    for (char c : constant.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (c == '_') {
+        up = true;
+      } else {
+        b.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    return b.toString();
+  }
+
+  private static void printText(PrintWriter out, SipStats s, SipIngest.Result r) {
+    String rule = "===================================================================";
+    out.println(rule);
+    out.println("SIP Statistics");
+    out.println();
+    out.printf("Number of SIP messages: %d%n", s.messages());
+    out.printf("Number of resent SIP messages: %d%n", s.resent());
+    out.println();
+    out.println("* SIP Status Codes in reply packets");
+    s.responses().forEach((code, n) ->
+        out.printf("  SIP %d %-18s: %5d Packets%n", code, s.reasonPhrases().get(code), n));
+    out.println();
+    out.println("* List of SIP Request methods");
+    s.requests().forEach((method, n) -> out.printf("  %-15s : %5d Packets%n", method, n));
+    out.println();
+    out.println("* Beyond tshark");
+    s.transports().forEach((t, n) -> out.printf("  %-44s %,d%n", "messages over " + t, n));
+    line(out, "malformed messages (not counted above)", s.malformed());
+    line(out, "truncated messages (Content-Length > data)", r.sip().truncatedMessages());
+    line(out, "messages read despite a bad Content-Length", r.sip().malformedHeaders());
+    line(out, "CRLF keep-alives", r.sip().keepalives());
+    line(out, "non-SIP datagrams", r.sip().nonSipDatagrams());
+    line(out, "non-SIP TCP bytes skipped", r.sip().nonSipStreamBytes());
+    line(out, "partial SIP bytes dropped at TCP gaps", r.sip().droppedStreamBytes());
+    NetStats ns = r.net();
+    for (NetCounter c : NetCounter.values()) {
+      line(out, c.label(), ns.get(c));
+    }
+    tally(out, "tunnel", ns.tunnels());
+    tally(out, "unknown link type", ns.unknownLinkTypes());
+    tally(out, "not decoded", ns.notDecoded());
+    tally(out, "malformed packet", ns.malformed());
+    ns.tlsConnections().forEach(f -> out.printf("  TLS, not analysable: %s%n", f));
+    r.errors().forEach(e -> out.printf("  input error: %s%n", e.message()));
+    out.println(rule);
+  }
+
+  private static void line(PrintWriter out, String label, long n) {
+    if (n > 0) {
+      out.printf("  %-44s %,d%n", label, n);
+    }
+  }
+
+  private static void tally(PrintWriter out, String what, Map<String, Long> counts) {
+    counts.forEach((k, n) -> out.printf("  %-44s %,d%n", what + ": " + k, n));
+  }
+}

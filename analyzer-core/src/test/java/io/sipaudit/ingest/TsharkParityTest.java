@@ -1,0 +1,141 @@
+package io.sipaudit.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs Debian's tshark ({@code tshark -q -z sip,stat}) and our ingest on every capture in {@code samples/} and
+ * {@code samples/external/}, and requires the same per-method and per-status counts, total messages and
+ * resent messages. Where tshark does not recognise SIP on its own, {@link DecodeAs} tells it where, as a user
+ * would; the cases are documented in {@code docs/tshark-parity.md}.
+ *
+ * <p>Needs tshark; skipped without it on a developer machine, fails under CI (environment variable CI).
+ */
+final class TsharkParityTest {
+
+  @TestFactory
+  Stream<DynamicTest> everySampleMatchesTshark() throws IOException {
+    requireTshark();
+    Path samples = repoRoot().resolve("samples");
+    List<Path> captures;
+    try (Stream<Path> files = Files.walk(samples)) {
+      captures = files.filter(p -> p.toString().matches(".*\\.(pcap|pcapng)$"))
+          .filter(p -> !p.toString().contains("/lab/work/")).sorted().toList();
+    }
+    assertTrue(captures.size() >= 30, "expected the lab and external captures, found " + captures.size());
+    return captures.stream().map(p -> DynamicTest.dynamicTest(samples.relativize(p).toString(), () -> compare(samples, p)));
+  }
+
+  private static void compare(Path samples, Path capture) throws Exception {
+    String name = samples.relativize(capture).toString();
+    Counts ours = ours(capture);
+    Counts expected = tshark(capture, DecodeAs.argsFor(name));
+    assertEquals(expected.requests, ours.requests, name + ": requests per method");
+    assertEquals(expected.responses, ours.responses, name + ": responses per status code");
+    assertEquals(expected.messages, ours.messages, name + ": SIP messages");
+    assertEquals(expected.resent, ours.resent, name + ": resent SIP messages");
+  }
+
+  /** What {@code sip,stat} reports. */
+  record Counts(long messages, long resent, Map<String, Long> requests, Map<Integer, Long> responses) {}
+
+  static Counts ours(Path capture) {
+    SipStats stats = new SipStats();
+    new SipIngest().run(List.of(capture), stats);
+    return new Counts(stats.messages(), stats.resent(), new TreeMap<>(stats.requests()), new TreeMap<>(stats.responses()));
+  }
+
+  private static final Pattern MESSAGES = Pattern.compile("Number of SIP messages: (\\d+)");
+  private static final Pattern RESENT = Pattern.compile("Number of resent SIP messages: (\\d+)");
+  private static final Pattern STATUS = Pattern.compile("^\\s*SIP (\\d{3}) .*:\\s*(\\d+) Packets");
+  private static final Pattern METHOD = Pattern.compile("^\\s*(\\S+)\\s*:\\s*(\\d+) Packets");
+
+  static Counts tshark(Path capture, List<String> extraArgs) throws Exception {
+    Path out = Files.createTempFile("tshark", ".txt");
+    try {
+      List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
+      cmd.addAll(extraArgs);
+      cmd.addAll(List.of("-q", "-z", "sip,stat"));
+      Process p = new ProcessBuilder(cmd)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tshark hung on " + capture);
+      long messages = 0;
+      long resent = 0;
+      Map<String, Long> requests = new TreeMap<>();
+      Map<Integer, Long> responses = new TreeMap<>();
+      boolean inMethods = false;
+      for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+        Matcher m;
+        if ((m = MESSAGES.matcher(line)).find()) {
+          messages = Long.parseLong(m.group(1));
+        } else if ((m = RESENT.matcher(line)).find()) {
+          resent = Long.parseLong(m.group(1));
+        } else if (line.contains("List of SIP Request methods")) {
+          inMethods = true;
+        } else if ((m = STATUS.matcher(line)).find() && !inMethods) {
+          responses.merge(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)), Long::sum);
+        } else if (inMethods && (m = METHOD.matcher(line)).find()) {
+          requests.merge(m.group(1), Long.parseLong(m.group(2)), Long::sum);
+        }
+      }
+      return new Counts(messages, resent, requests, responses);
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  private static void requireTshark() {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, "tshark"))) {
+        return;
+      }
+    }
+    if (System.getenv("CI") != null) {
+      fail("tshark (Debian package tshark) is needed for the parity test under CI");
+    }
+    assumeTrue(false, "tshark not installed: parity test skipped");
+  }
+
+  static Path repoRoot() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("samples/lab"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("samples/lab not found above " + Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * Captures where tshark, left to itself, does not recognise SIP that is there: it is told where with
+   * {@code -d} (decode as), and then must agree with us. See docs/tshark-parity.md.
+   */
+  static final class DecodeAs {
+    private static final Map<String, List<String>> ARGS = Map.of(
+        // SIP over TCP on port 6060: tshark's SIP heuristics do not look at TCP by default
+        "external/heplify/sip_ipv4_tcp_fragmented.pcap", List.of("-d", "tcp.port==6060,sip"));
+
+    private DecodeAs() {
+    }
+
+    static List<String> argsFor(String name) {
+      return ARGS.getOrDefault(name, List.of());
+    }
+  }
+}
