@@ -75,6 +75,7 @@ final class StatsCommand implements Callable<Integer> {
     m.put("malformed", s.malformed());
     m.put("truncated", r.sip().truncatedMessages());
     m.put("malformedHeaders", r.sip().malformedHeaders());
+    m.put("decoderFailures", r.sip().decoderFailures());
     m.put("keepalives", r.sip().keepalives());
     m.put("nonSipDatagrams", r.sip().nonSipDatagrams());
     m.put("nonSipStreamBytes", r.sip().nonSipStreamBytes());

@@ -11,6 +11,7 @@ public final class IngestCounters {
   long truncatedMessages;
   long malformedMessages;
   long malformedHeaders;
+  long decoderFailures;
 
   /** CRLF keep-alives (RFC 5626) in datagrams and streams. */
   public long keepalives() {
@@ -40,6 +41,11 @@ public final class IngestCounters {
   /** Datagram messages read despite a bad framing header (Content-Length not a number, or given twice). */
   public long malformedHeaders() {
     return malformedHeaders;
+  }
+
+  /** Frames skipped because decoding them failed unexpectedly (a bug; each is also reported as an error). */
+  public long decoderFailures() {
+    return decoderFailures;
   }
 
   /** Messages that could not be parsed. */

@@ -52,6 +52,7 @@ public final class SipIngest {
   }
 
   private static final int PROGRESS_EVERY = 8192;
+  private static final int MAX_REPORTED_FAILURES = 20;
 
   private final SipFraming framing = new SipFraming();
   private Progress progress = (frames, offset) -> { };
@@ -90,7 +91,16 @@ public final class SipIngest {
       long frames = 0;
       while (!queue.isEmpty()) {
         Source s = queue.poll();
-        net.decode(s.name, s.head, onNet);
+        try {
+          net.decode(s.name, s.head, onNet);
+        } catch (RuntimeException bug) {
+          // A decoder bug must not lose the rest of the capture: report it with its location, go on.
+          counters.decoderFailures++;
+          if (errors.size() < MAX_REPORTED_FAILURES) {
+            errors.add(new InputError(s.name, "frame " + s.head.number() + " (offset " + s.head.fileOffset()
+                + ") could not be decoded, skipped: " + bug));
+          }
+        }
         s.offset = s.head.fileOffset();
         if (++frames % PROGRESS_EVERY == 0) {
           progress.update(frames, sources.stream().mapToLong(x -> x.offset).sum());

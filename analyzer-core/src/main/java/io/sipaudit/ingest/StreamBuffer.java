@@ -31,8 +31,9 @@ final class StreamBuffer {
     int off = 0;
     while (off < len) {
       FrameResult r = framing.framer().frameStream(buf, off, len - off);
-      if (r.kind() == FrameResult.Kind.NEED_MORE) {
-        break;
+      if (r.kind() == FrameResult.Kind.NEED_MORE
+          || (r.kind() == FrameResult.Kind.KEEPALIVE && onlyLineEnds(off, len))) {
+        break;   // a CRLF run at the end may go on in the next segment: count it once it is whole
       }
       switch (r.kind()) {
         case COMPLETE -> {
@@ -61,8 +62,21 @@ final class StreamBuffer {
     }
   }
 
+  private boolean onlyLineEnds(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] != '\r' && buf[i] != '\n') {
+        return false;
+      }
+    }
+    return to > from;
+  }
+
   void close(IngestCounters counters) {
-    counters.droppedStreamBytes += len;
+    if (onlyLineEnds(0, len)) {
+      counters.keepalives++;
+    } else {
+      counters.droppedStreamBytes += len;
+    }
     len = 0;
   }
 }

@@ -1,8 +1,6 @@
 package io.sipaudit.sip;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import io.sipaudit.sip.header.ByteSearch;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,8 +14,6 @@ final class Ascii {
   static final byte LF = '\n';
   static final byte SP = ' ';
   static final byte HTAB = '\t';
-
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** {@code token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")}. */
   private static final boolean[] TOKEN = new boolean[256];
@@ -73,26 +69,9 @@ final class Ascii {
     return true;
   }
 
-  /**
-   * Returns the index of the first LF in {@code [from, to)}, or -1. Reads eight bytes at a time: XOR with
-   * {@code 0x0a} in every byte makes an LF byte zero, and {@code (x - 0x01..) & ~x & 0x80..} marks the zero bytes
-   * (the lowest mark is always exact).
-   */
+  /** Returns the index of the first LF in {@code [from, to)}, or -1. */
   static int indexOfLf(byte[] buf, int from, int to) {
-    int i = from;
-    for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(buf, i) ^ 0x0a0a0a0a0a0a0a0aL;
-      long found = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-      if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
-      }
-    }
-    for (; i < to; i++) {
-      if (buf[i] == LF) {
-        return i;
-      }
-    }
-    return -1;
+    return ByteSearch.indexOf(buf, from, to, LF);
   }
 
   /** Decodes {@code buf[start, end)} as UTF-8 (ASCII in practice, so this is a plain copy). */

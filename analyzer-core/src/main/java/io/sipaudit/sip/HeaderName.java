@@ -1,5 +1,6 @@
 package io.sipaudit.sip;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -45,13 +46,13 @@ final class HeaderName {
       + "x=Session-Expires a=Accept-Contact j=Reject-Contact d=Request-Disposition y=Identity n=Identity-Info";
 
   private static final int[] BY_LETTER = new int[128];
-  private static final String[] LOWER = new String[NAMES.length];
+  private static final byte[][] LOWER = new byte[NAMES.length][];
   /** Ids of the full names, by name length. */
   private static final int[][] BY_LENGTH = new int[32][];
 
   static {
     for (int id = 1; id < NAMES.length; id++) {
-      LOWER[id] = NAMES[id].toLowerCase(Locale.ROOT);
+      LOWER[id] = NAMES[id].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
       int[] ids = BY_LENGTH[NAMES[id].length()];
       ids = ids == null ? new int[1] : java.util.Arrays.copyOf(ids, ids.length + 1);
       ids[ids.length - 1] = id;
@@ -77,14 +78,22 @@ final class HeaderName {
     if (candidates == null) {
       return UNKNOWN;
     }
-    byte first = Ascii.lower(buf[start]);
     for (int id : candidates) {
-      String name = LOWER[id];
-      if (name.charAt(0) == first && Ascii.regionMatchesIgnoreCase(buf, start, name)) {
+      if (matchesIgnoreCase(buf, start, LOWER[id])) {
         return id;
       }
     }
     return UNKNOWN;
+  }
+
+  /** Compares with a lower-case ASCII name; {@code | 0x20} lower-cases letters and keeps '-' (0x2d) as it is. */
+  private static boolean matchesIgnoreCase(byte[] buf, int start, byte[] lower) {
+    for (int i = 0; i < lower.length; i++) {
+      if ((buf[start + i] | 0x20) != lower[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the id of a header name, full or compact, any case; or {@link #UNKNOWN}. */

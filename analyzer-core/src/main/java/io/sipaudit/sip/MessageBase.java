@@ -110,6 +110,16 @@ abstract class MessageBase {
     return value;
   }
 
+  public @Nullable String fromTag() {
+    NameAddress parsed = from;
+    return parsed != null ? parsed.tag() : TypedHeaders.first(this, HeaderName.FROM, NameAddress::tag);
+  }
+
+  public @Nullable String toTag() {
+    NameAddress parsed = to;
+    return parsed != null ? parsed.tag() : TypedHeaders.first(this, HeaderName.TO, NameAddress::tag);
+  }
+
   public @Nullable Via topVia() {
     Via value = topVia;
     if (value == null) {

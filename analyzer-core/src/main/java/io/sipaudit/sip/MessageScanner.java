@@ -19,7 +19,7 @@ final class MessageScanner {
   private final byte[] buf;
   private final int off;
   private final int end;
-  private int[] index = new int[SipHeaders.STRIDE * 24];
+  private int[] index = new int[SipHeaders.STRIDE * 16];
   private int count;
   private int contentLength = -1;
   private final StartLine startLine = new StartLine();
@@ -53,8 +53,7 @@ final class MessageScanner {
     if (contentLength >= 0 && contentLength < end - bodyStart) {
       bodyEnd = bodyStart + contentLength;
     }
-    SipHeaders headers = new SipHeaders(buf, count == 0 ? index : Arrays.copyOf(index, count * SipHeaders.STRIDE),
-        count);
+    SipHeaders headers = new SipHeaders(buf, index, count); // not trimmed: saves a copy, costs < 256 bytes
     MessageBase.Layout layout = new MessageBase.Layout(buf, start, bodyEnd - start, bodyStart, headers);
     return startLine.isRequest()
         ? new SipRequest(layout, startLine.method(buf), startLine.aStart, startLine.aEnd)

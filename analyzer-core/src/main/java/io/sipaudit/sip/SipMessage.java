@@ -62,6 +62,12 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
   /** Returns the To address with its tag, if any (RFC 3261 §20.39), or null if absent. */
   @Nullable NameAddress to();
 
+  /** Returns the From tag, or null; cheaper than {@code from().tag()} as the URI is not decoded. */
+  @Nullable String fromTag();
+
+  /** Returns the To tag, or null (e.g. in an initial request); cheaper than {@code to().tag()}. */
+  @Nullable String toTag();
+
   /** Returns the topmost Via value (RFC 3261 §20.42), or null if there is none. */
   @Nullable Via topVia();
 

@@ -34,9 +34,16 @@ final class StartLineMatcher {
     if (off >= end) {
       return PREFIX;
     }
-    return buf[off] == 'S' && startsWithVersion(buf, off, end) != NO && isVersionThenSpace(buf, off, end)
-        ? statusLine(buf, off, end)
-        : requestLine(buf, off, end);
+    if (buf[off] == 'S') {
+      int v = startsWithVersion(buf, off, end);
+      if (v == PREFIX || (v != NO && v == end)) {
+        return PREFIX;   // "S", "SIP/2." or "SIP/2.0": a status line or a method such as SUBSCRIBE, cut short
+      }
+      if (v != NO && isVersionThenSpace(buf, off, end)) {
+        return statusLine(buf, off, end);
+      }
+    }
+    return requestLine(buf, off, end);
   }
 
   /** {@code Method SP Request-URI SP SIP-Version CRLF}. */

@@ -1,21 +1,21 @@
 package io.sipaudit.net;
 
-import static io.sipaudit.net.Packets.A;
-import static io.sipaudit.net.Packets.A6;
-import static io.sipaudit.net.Packets.B;
-import static io.sipaudit.net.Packets.B6;
-import static io.sipaudit.net.Packets.ascii;
-import static io.sipaudit.net.Packets.bytes;
-import static io.sipaudit.net.Packets.cat;
-import static io.sipaudit.net.Packets.decode;
-import static io.sipaudit.net.Packets.eth;
-import static io.sipaudit.net.Packets.ipv4;
-import static io.sipaudit.net.Packets.ipv6;
-import static io.sipaudit.net.Packets.text;
-import static io.sipaudit.net.Packets.u16;
-import static io.sipaudit.net.Packets.u32;
-import static io.sipaudit.net.Packets.udp;
-import static io.sipaudit.net.Packets.vlan;
+import static io.sipaudit.testing.Packets.A;
+import static io.sipaudit.testing.Packets.A6;
+import static io.sipaudit.testing.Packets.B;
+import static io.sipaudit.testing.Packets.B6;
+import static io.sipaudit.testing.Packets.ascii;
+import static io.sipaudit.testing.Packets.bytes;
+import static io.sipaudit.testing.Packets.cat;
+import static io.sipaudit.testing.Packets.decode;
+import static io.sipaudit.testing.Packets.eth;
+import static io.sipaudit.testing.Packets.ipv4;
+import static io.sipaudit.testing.Packets.ipv6;
+import static io.sipaudit.testing.Packets.text;
+import static io.sipaudit.testing.Packets.u16;
+import static io.sipaudit.testing.Packets.u32;
+import static io.sipaudit.testing.Packets.udp;
+import static io.sipaudit.testing.Packets.vlan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

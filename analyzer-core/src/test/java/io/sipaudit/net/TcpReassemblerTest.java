@@ -1,16 +1,16 @@
 package io.sipaudit.net;
 
-import static io.sipaudit.net.Packets.A;
-import static io.sipaudit.net.Packets.B;
-import static io.sipaudit.net.Packets.ascii;
-import static io.sipaudit.net.Packets.bytes;
-import static io.sipaudit.net.Packets.cat;
-import static io.sipaudit.net.Packets.decode;
-import static io.sipaudit.net.Packets.eth;
-import static io.sipaudit.net.Packets.ipv4;
-import static io.sipaudit.net.Packets.streamText;
-import static io.sipaudit.net.Packets.tcp;
-import static io.sipaudit.net.Packets.text;
+import static io.sipaudit.testing.Packets.A;
+import static io.sipaudit.testing.Packets.B;
+import static io.sipaudit.testing.Packets.ascii;
+import static io.sipaudit.testing.Packets.bytes;
+import static io.sipaudit.testing.Packets.cat;
+import static io.sipaudit.testing.Packets.decode;
+import static io.sipaudit.testing.Packets.eth;
+import static io.sipaudit.testing.Packets.ipv4;
+import static io.sipaudit.testing.Packets.streamText;
+import static io.sipaudit.testing.Packets.tcp;
+import static io.sipaudit.testing.Packets.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -136,9 +136,9 @@ final class TcpReassemblerTest {
   @Test
   void hepOverTcpIsFramedByItsLength() {
     byte[] chunks = cat(hepChunk(1, bytes(2)), hepChunk(3, bytes(1, 1, 1, 1)), hepChunk(4, bytes(2, 2, 2, 2)),
-        hepChunk(7, Packets.u16(5060)), hepChunk(8, Packets.u16(5060)), hepChunk(11, bytes(1)),
+        hepChunk(7, io.sipaudit.testing.Packets.u16(5060)), hepChunk(8, io.sipaudit.testing.Packets.u16(5060)), hepChunk(11, bytes(1)),
         hepChunk(15, ascii("OPTIONS sip:x SIP/2.0\r\n\r\n")));
-    byte[] hep = cat(ascii("HEP3"), Packets.u16(6 + chunks.length), chunks);
+    byte[] hep = cat(ascii("HEP3"), io.sipaudit.testing.Packets.u16(6 + chunks.length), chunks);
     byte[] two = cat(hep, hep);
     List<NetEvent> events = decode(new NetDecoder(), 1, seg(0, SYN, ""), seg(1, ACK, Arrays.copyOfRange(two, 0, 20)),
         seg(21, ACK, Arrays.copyOfRange(two, 20, two.length)));
@@ -146,7 +146,7 @@ final class TcpReassemblerTest {
   }
 
   private static byte[] hepChunk(int type, byte[] value) {
-    return cat(Packets.u16(0), Packets.u16(type), Packets.u16(6 + value.length), value);
+    return cat(io.sipaudit.testing.Packets.u16(0), io.sipaudit.testing.Packets.u16(type), io.sipaudit.testing.Packets.u16(6 + value.length), value);
   }
 
   private static byte[] wsFrame(boolean fin, int opcode, byte[] mask, byte[] payload) {

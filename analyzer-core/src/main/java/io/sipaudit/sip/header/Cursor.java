@@ -51,6 +51,16 @@ final class Cursor {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
+  /** Returns whether {@code buf[from..]} starts with exactly the ASCII characters of {@code s}. */
+  static boolean regionEquals(byte[] buf, int from, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (buf[from + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean atEnd() {
     return pos >= end;
   }
@@ -135,6 +145,21 @@ final class Cursor {
       } else {
         pos++;
       }
+    }
+    pos = open;
+    throw error("closing '\"' of quoted-string");
+  }
+
+  /** Moves past the quoted-string at the position without decoding it. */
+  void skipQuotedString() {
+    int open = pos++;
+    while (pos < end) {
+      byte b = buf[pos];
+      if (b == '"') {
+        pos++;
+        return;
+      }
+      pos += b == '\\' ? 2 : 1;
     }
     pos = open;
     throw error("closing '\"' of quoted-string");

@@ -12,6 +12,10 @@ public final class HeaderLists {
 
   /** Returns the index of the comma ending the element that starts at {@code from}, or {@code end}. */
   public static int elementEnd(byte[] buf, int from, int end) {
+    int comma = ByteSearch.indexOf(buf, from, end, (byte) ',');
+    if (comma < 0) {
+      return end;
+    }
     boolean quoted = false;
     int angle = 0;
     int square = 0;

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param params the header parameters after the address ({@code tag}, {@code expires}, {@code lr} is a URI param)
  */
 public record NameAddress(String displayName, SipUri uri, Parameters params) {
+  private static final SipUri WILDCARD = new SipUri("*", "", "", "", -1, Parameters.NONE);
+  private static final SipUri UNDECODED = new SipUri("", "", "", "", -1, Parameters.NONE);
 
   public NameAddress {
     requireNonNull(displayName, "displayName");
@@ -31,12 +33,20 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
   /** Parses one address such as {@code "Alice <sip:alice@atlanta.example.com>;tag=1928301774"}. */
   public static NameAddress parse(String value) {
     Cursor c = Cursor.of(value);
-    return parse(c);
+    return parse(c, true);
   }
 
   /** Parses one address from {@code buf[start, end)}; errors carry the offset from {@code start}. */
   public static NameAddress parse(byte[] buf, int start, int end) {
-    return parse(new Cursor(buf, start, end));
+    return parse(new Cursor(buf, start, end), true);
+  }
+
+  /**
+   * Returns the {@code tag} parameter of the address in {@code buf[start, end)}, or null; checks the same grammar as
+   * {@link #parse(byte[], int, int)} but decodes neither the display name nor the URI.
+   */
+  public static @Nullable String tag(byte[] buf, int start, int end) {
+    return parse(new Cursor(buf, start, end), false).tag();
   }
 
   /** Returns the {@code tag} parameter, or null when absent (e.g. the To of an initial request). */
@@ -49,17 +59,22 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
     return uri.text().equals("*");
   }
 
-  private static NameAddress parse(Cursor c) {
+  /** Parses one address; with {@code decode} false, leaves the display name empty and the URI unparsed. */
+  private static NameAddress parse(Cursor c, boolean decode) {
     c.skipLws();
     if (c.peek() == '*') {
       c.pos++;
       Parameters params = Parameters.parse(c);
       expectEnd(c);
-      return new NameAddress("", new SipUri("*", "", "", "", -1, Parameters.NONE), params);
+      return new NameAddress("", WILDCARD, params);
     }
     String displayName = "";
     if (c.peek() == '"') {
-      displayName = c.quotedString();
+      if (decode) {
+        displayName = c.quotedString();
+      } else {
+        c.skipQuotedString();
+      }
       c.skipLws();
       if (c.peek() != '<') {
         throw c.error("'<' after display-name");
@@ -70,7 +85,7 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
         p++;
       }
       if (p < c.end && c.buf[p] == '<') {
-        displayName = c.collapsed(c.pos, p);
+        displayName = decode ? c.collapsed(c.pos, p) : "";
         c.pos = p;
       }
     }
@@ -88,7 +103,7 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
       while (to > from && Cursor.isLws(c.buf[to - 1])) {
         to--;
       }
-      uri = SipUri.parse(c.buf, from, to);
+      uri = decode ? SipUri.parse(c.buf, from, to) : UNDECODED;
       c.pos = close + 1;
     } else {
       int from = c.pos;
@@ -98,7 +113,7 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
       if (c.pos == from) {
         throw c.error("name-addr or addr-spec");
       }
-      uri = SipUri.parse(c.buf, from, c.pos);
+      uri = decode ? SipUri.parse(c.buf, from, c.pos) : UNDECODED;
     }
     Parameters params = Parameters.parse(c);
     expectEnd(c);

@@ -1,6 +1,7 @@
 package io.sipaudit.sip.header;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,18 +22,25 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Parameters {
   /** No parameters. */
-  public static final Parameters NONE = new Parameters(new String[0]);
+  public static final Parameters NONE = new Parameters(new String[0], 0);
 
-  /** Alternating lower-case names and values; a parameter without a value has {@code ""}. */
+  /** Parameter names common enough to be worth not allocating. */
+  private static final String[] COMMON_NAMES = {"tag", "branch", "received", "rport", "lr", "transport", "user",
+      "maddr", "ttl", "expires", "q", "ftag", "did", "method", "cause", "text", "remote", "ob", "reg-id",
+      "refresher", "boundary", "charset", "version", "id", "alias", "phone-context", "sigcomp-id"};
+
+  /** Alternating lower-case names and values in {@code [0, length)}; a parameter without a value has {@code ""}. */
   private final String[] pairs;
+  private final int length;
 
-  private Parameters(String[] pairs) {
+  private Parameters(String[] pairs, int length) {
     this.pairs = pairs;
+    this.length = length;
   }
 
   /** Returns the value of {@code name} ({@code ""} if it has none), or null if absent. */
   public @Nullable String get(String name) {
-    for (int i = 0; i < pairs.length; i += 2) {
+    for (int i = 0; i < length; i += 2) {
       if (pairs[i].equalsIgnoreCase(name)) {
         return pairs[i + 1];
       }
@@ -47,18 +55,18 @@ public final class Parameters {
 
   /** Returns the number of parameters. */
   public int size() {
-    return pairs.length / 2;
+    return length / 2;
   }
 
   /** Returns whether there are none. */
   public boolean isEmpty() {
-    return pairs.length == 0;
+    return length == 0;
   }
 
   /** Returns the parameters as an ordered, unmodifiable map from lower-case name to value. */
   public Map<String, String> asMap() {
     Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
+    for (int i = 0; i < length; i += 2) {
       map.putIfAbsent(pairs[i], pairs[i + 1]);
     }
     return Collections.unmodifiableMap(map);
@@ -68,7 +76,7 @@ public final class Parameters {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < pairs.length; i += 2) {
+    for (int i = 0; i < length; i += 2) {
       sb.append(';').append(pairs[i]);
       if (!pairs[i + 1].isEmpty()) {
         sb.append('=').append(pairs[i + 1]);
@@ -79,12 +87,16 @@ public final class Parameters {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Parameters other && java.util.Arrays.equals(pairs, other.pairs);
+    return o instanceof Parameters other && Arrays.equals(pairs, 0, length, other.pairs, 0, other.length);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(pairs);
+    int h = 1;
+    for (int i = 0; i < length; i++) {
+      h = 31 * h + pairs[i].hashCode();
+    }
+    return h;
   }
 
   /**
@@ -93,27 +105,58 @@ public final class Parameters {
    * {@code >} or whitespace, so IPv6 addresses such as {@code received=2001:db8::9} are kept whole.
    */
   static Parameters parse(Cursor c) {
-    List<String> pairs = null;
+    String[] pairs = null;
+    int n = 0;
     while (c.consume(';')) {
       c.skipLws();
-      String name = c.token("parameter name (token)").toLowerCase(Locale.ROOT);
+      int from = c.pos;
+      while (!c.atEnd() && Cursor.isToken(c.peek())) {
+        c.pos++;
+      }
+      if (c.pos == from) {
+        throw c.error("parameter name (token)");
+      }
+      String name = name(c.buf, from, c.pos);
       String value = "";
       if (c.consume('=')) {
         c.skipLws();
         value = c.peek() == '"' ? c.quotedString() : plainValue(c);
       }
       if (pairs == null) {
-        pairs = new ArrayList<>(8);
+        pairs = new String[6];
+      } else if (n == pairs.length) {
+        pairs = Arrays.copyOf(pairs, n * 2);
       }
-      pairs.add(name);
-      pairs.add(value);
+      pairs[n++] = name;
+      pairs[n++] = value;
     }
-    return pairs == null ? NONE : new Parameters(pairs.toArray(new String[0]));
+    return pairs == null ? NONE : new Parameters(pairs, n);
+  }
+
+  /** Returns the lower-case name in {@code buf[from, to)}, without a new String for common names. */
+  static String name(byte[] buf, int from, int to) {
+    int len = to - from;
+    for (String common : COMMON_NAMES) {
+      if (common.length() == len && matchesIgnoreCase(buf, from, common)) {
+        return common;
+      }
+    }
+    return new String(buf, from, len, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+  }
+
+  static boolean matchesIgnoreCase(byte[] buf, int from, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      int b = buf[from + i];
+      if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns parameters from alternating lower-case names and values. */
   static Parameters of(List<String> pairs) {
-    return pairs.isEmpty() ? NONE : new Parameters(pairs.toArray(new String[0]));
+    return pairs.isEmpty() ? NONE : new Parameters(pairs.toArray(new String[0]), pairs.size());
   }
 
   /** Parses parameters from a string such as {@code ";tag=1928301774;x=y"}. */

@@ -33,6 +33,7 @@ import java.util.Locale;
  * @param params the URI parameters ({@code ;transport=tcp;lr}); names lower-cased
  */
 public record SipUri(String text, String scheme, String user, String host, int port, Parameters params) {
+  private static final String[] KNOWN_SCHEMES = {"sip", "sips", "tel"};
 
   public SipUri {
     requireNonNull(text, "text");
@@ -58,7 +59,7 @@ public record SipUri(String text, String scheme, String user, String host, int p
     if (colon < 0) {
       return new SipUri(text, "", "", "", -1, Parameters.NONE);
     }
-    String scheme = new String(buf, start, colon - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    String scheme = scheme(buf, start, colon);
     int p = colon + 1;
     if (scheme.equals("tel")) {
       int semi = stop(buf, p, end, ';');
@@ -113,15 +114,27 @@ public record SipUri(String text, String scheme, String user, String host, int p
     if (p >= end) {
       return Parameters.NONE;
     }
-    List<String> parts = new ArrayList<>();
+    List<String> pairs = new ArrayList<>(8);
     while (p < end) {
       int next = stop(buf, p + 1, end, ';');
       int eq = indexOf(buf, p + 1, next, '=');
-      parts.add(string(buf, p + 1, eq < 0 ? next : eq).toLowerCase(Locale.ROOT));
-      parts.add(eq < 0 ? "" : string(buf, eq + 1, next));
+      if (next > p + 1) {
+        pairs.add(Parameters.name(buf, p + 1, eq < 0 ? next : eq));
+        pairs.add(eq < 0 ? "" : string(buf, eq + 1, next));
+      }
       p = next;
     }
-    return Parameters.of(parts);
+    return Parameters.of(pairs);
+  }
+
+  /** Returns the lower-case scheme, without a new String for sip, sips and tel. */
+  private static String scheme(byte[] buf, int from, int to) {
+    for (String known : KNOWN_SCHEMES) {
+      if (known.length() == to - from && Parameters.matchesIgnoreCase(buf, from, known)) {
+        return known;
+      }
+    }
+    return new String(buf, from, to - from, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
   }
 
   private static int port(byte[] buf, int from, int to) {

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param params the via-params, names lower-cased
  */
 public record Via(String protocol, String transport, String host, int port, Parameters params) {
+  private static final String SIP_2_0 = "SIP/2.0";
+  private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS", "SCTP", "WS", "WSS", "udp", "tcp", "tls"};
 
   public Via {
     requireNonNull(protocol, "protocol");
@@ -77,13 +79,20 @@ public record Via(String protocol, String transport, String host, int port, Para
 
   private static Via parse(Cursor c) {
     c.skipLws();
-    String name = c.token("protocol-name");
-    c.expect('/', "'/' after protocol-name");
+    String protocol;
+    if (c.end - c.pos >= 8 && Parameters.matchesIgnoreCase(c.buf, c.pos, "sip/2.0/")) {
+      protocol = SIP_2_0;
+      c.pos += 8;
+    } else {
+      String name = c.token("protocol-name");
+      c.expect('/', "'/' after protocol-name");
+      c.skipLws();
+      String version = c.token("protocol-version");
+      c.expect('/', "'/' after protocol-version");
+      protocol = name.toUpperCase(Locale.ROOT) + "/" + version;
+    }
     c.skipLws();
-    String version = c.token("protocol-version");
-    c.expect('/', "'/' after protocol-version");
-    c.skipLws();
-    String transport = c.token("transport");
+    String transport = transport(c);
     int beforeLws = c.pos;
     c.skipLws();
     if (c.pos == beforeLws) {
@@ -103,7 +112,24 @@ public record Via(String protocol, String transport, String host, int port, Para
     if (!c.skipLws().atEnd()) {
       throw c.error("';' via-param or end of value");
     }
-    return new Via(name.toUpperCase(Locale.ROOT) + "/" + version, transport, host, port, params);
+    return new Via(protocol, transport, host, port, params);
+  }
+
+  /** {@code transport = "UDP" / "TCP" / "TLS" / "SCTP" / "TLS-SCTP" / other-transport}, as written. */
+  private static String transport(Cursor c) {
+    int from = c.pos;
+    while (!c.atEnd() && Cursor.isToken(c.peek())) {
+      c.pos++;
+    }
+    if (c.pos == from) {
+      throw c.error("transport (token)");
+    }
+    for (String known : TRANSPORTS) {
+      if (known.length() == c.pos - from && Cursor.regionEquals(c.buf, from, known)) {
+        return known;
+      }
+    }
+    return c.string(from, c.pos);
   }
 
   /** {@code host = hostname / IPv4address / IPv6reference}. */

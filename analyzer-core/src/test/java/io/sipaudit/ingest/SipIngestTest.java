@@ -1,0 +1,144 @@
+package io.sipaudit.ingest;
+
+import static io.sipaudit.testing.Packets.A;
+import static io.sipaudit.testing.Packets.B;
+import static io.sipaudit.testing.Packets.ascii;
+import static io.sipaudit.testing.Packets.eth;
+import static io.sipaudit.testing.Packets.ipv4;
+import static io.sipaudit.testing.Packets.tcp;
+import static io.sipaudit.testing.Packets.udp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sipaudit.capture.PcapWriter;
+import io.sipaudit.sip.SipRequest;
+import io.sipaudit.sip.SipResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class SipIngestTest {
+  private static final String INVITE = "INVITE sip:bob@b SIP/2.0\r\nVia: SIP/2.0/TCP a;branch=z9hG4bK1\r\n"
+      + "Call-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Type: application/sdp\r\nContent-Length: 10\r\n\r\nv=0\r\ns=x\r\n";
+  private static final String TRYING = "SIP/2.0 100 Trying\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nl: 0\r\n\r\n";
+  private static final String BYE = "BYE sip:bob@b SIP/2.0\r\nCall-ID: c1\r\nCSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n";
+
+  @TempDir Path dir;
+
+  private Path pcap(String name, byte[]... frames) {
+    Path p = dir.resolve(name);
+    try (PcapWriter w = PcapWriter.create(p, 1, PcapWriter.Precision.MICROS, false)) {
+      long t = 0;
+      for (byte[] f : frames) {
+        w.write(Instant.ofEpochSecond(1_700_000_000L + t++), f);
+      }
+    }
+    return p;
+  }
+
+  private static List<IngestEvent> run(List<Path> files, List<SipIngest.Result> result) {
+    List<IngestEvent> events = new ArrayList<>();
+    result.add(new SipIngest().run(files, events::add));
+    return events;
+  }
+
+  private static List<String> summaries(List<IngestEvent> events) {
+    List<String> out = new ArrayList<>();
+    for (IngestEvent e : events) {
+      if (e instanceof SipPacket p) {
+        out.add(p.message() instanceof SipRequest r ? r.method().name() : Integer.toString(((SipResponse) p.message()).statusCode()));
+      } else {
+        out.add("MALFORMED");
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void tcpStreamSplitAtEveryOffsetYieldsTheSameMessages() {
+    byte[] stream = ascii(INVITE + "\r\n\r\n" + TRYING + BYE);
+    for (int cut = 1; cut < stream.length; cut++) {
+      byte[] s1 = eth(ipv4(A, B, 6, tcp(40000, 5060, 101, 0x18, Arrays.copyOfRange(stream, 0, cut))));
+      byte[] s2 = eth(ipv4(A, B, 6, tcp(40000, 5060, 101 + cut, 0x18, Arrays.copyOfRange(stream, cut, stream.length))));
+      List<SipIngest.Result> r = new ArrayList<>();
+      List<IngestEvent> events = run(List.of(pcap("split" + cut + ".pcap", s1, s2)), r);
+      assertEquals(List.of("INVITE", "100", "BYE"), summaries(events), "cut at " + cut);
+      assertEquals(1, r.get(0).sip().keepalives(), "cut at " + cut);
+    }
+  }
+
+  @Test
+  void datagramWithTwoMessagesAndKeepaliveYieldsBoth() {
+    List<SipIngest.Result> r = new ArrayList<>();
+    List<IngestEvent> events = run(List.of(pcap("u.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, TRYING + "\r\n\r\n" + BYE))))), r);
+    assertEquals(List.of("100", "BYE"), summaries(events));
+  }
+
+  @Test
+  void sipIsRecognisedOnAnyPortAndNonSipOn5060IsCounted() {
+    List<SipIngest.Result> r = new ArrayList<>();
+    List<IngestEvent> events = run(List.of(pcap("ports.pcap",
+        eth(ipv4(A, B, 17, udp(5080, 6060, BYE))),
+        eth(ipv4(A, B, 17, udp(5060, 5060, "\u0080\u0000rtp-ish payload"))))), r);
+    assertEquals(List.of("BYE"), summaries(events));
+    assertEquals(1, r.get(0).sip().nonSipDatagrams());
+  }
+
+  @Test
+  void truncatedFileKeepsEarlierMessagesAndNamesTheOffset() throws Exception {
+    Path p = pcap("t.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, INVITE))), eth(ipv4(A, B, 17, udp(5060, 5060, BYE))));
+    byte[] all = Files.readAllBytes(p);
+    Files.write(p, Arrays.copyOf(all, all.length - 10));
+    List<SipIngest.Result> r = new ArrayList<>();
+    List<IngestEvent> events = run(List.of(p), r);
+    assertEquals(List.of("INVITE"), summaries(events));
+    assertEquals(1, r.get(0).errors().size());
+    long secondRecord = 24 + 16 + (all.length - 24 - 32) / 2 + (INVITE.length() - BYE.length()) / 2;
+    assertTrue(r.get(0).errors().get(0).message().contains("offset"), r.get(0).errors().get(0).message());
+    assertTrue(secondRecord > 0);
+  }
+
+  @Test
+  void severalFilesAreMergedInTimeOrder() {
+    Path early = dir.resolve("early.pcap");
+    Path late = dir.resolve("late.pcap");
+    try (PcapWriter w = PcapWriter.create(late, 1, PcapWriter.Precision.MICROS, false)) {
+      w.write(Instant.ofEpochSecond(20), eth(ipv4(A, B, 17, udp(5060, 5060, BYE))));
+    }
+    try (PcapWriter w = PcapWriter.create(early, 1, PcapWriter.Precision.MICROS, false)) {
+      w.write(Instant.ofEpochSecond(10), eth(ipv4(A, B, 17, udp(5060, 5060, TRYING))));
+      w.write(Instant.ofEpochSecond(30), eth(ipv4(A, B, 17, udp(5060, 5060, INVITE))));
+    }
+    assertEquals(List.of("100", "BYE", "INVITE"), summaries(run(List.of(late, early), new ArrayList<>())));
+  }
+
+  @Test
+  void malformedMessageIsKeptWithItsLocation() {
+    String bad = "INVITE sip:bob@b SIP/2.0\r\nCall-ID: c1\r\nthis line has no colon\r\nContent-Length: 0\r\n\r\n";
+    List<IngestEvent> events = run(List.of(pcap("m.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, bad))))), new ArrayList<>());
+    assertEquals(1, events.size());
+    MalformedSip m = (MalformedSip) events.get(0);
+    assertEquals(1, m.ref().frame());
+    assertTrue(m.offset() > 0, "offset of the bad line: " + m.offset());
+    assertTrue(m.location().contains("m.pcap frame 1"), m.location());
+  }
+
+  @Test
+  void tcpGapDropsThePartialMessageAndRecoversAtTheNextOne() {
+    byte[] stream = ascii(INVITE + BYE);
+    byte[] first = Arrays.copyOfRange(stream, 0, 40);
+    byte[] afterGap = Arrays.copyOfRange(stream, INVITE.length(), stream.length);
+    List<SipIngest.Result> r = new ArrayList<>();
+    List<IngestEvent> events = run(List.of(pcap("gap.pcap",
+        eth(ipv4(A, B, 6, tcp(40000, 5060, 100, 0x02, new byte[0]))),
+        eth(ipv4(A, B, 6, tcp(40000, 5060, 101, 0x18, first))),
+        eth(ipv4(A, B, 6, tcp(40000, 5060, 101 + INVITE.length(), 0x18, afterGap))))), r);
+    assertEquals(List.of("BYE"), summaries(events));
+    assertEquals(40, r.get(0).sip().droppedStreamBytes());
+  }
+}
