@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       MessagesCommand.class,
       StatsCommand.class,
       SynthCommand.class,
+      AnalyzeCommand.class,
     },
     exitCodeOnExecutionException = ExitCodes.SOFTWARE,
     exitCodeListHeading = "%nExit codes:%n",

@@ -21,13 +21,19 @@ import org.jspecify.annotations.Nullable;
  * (or, without that, from the latest earlier hop that arrived at the node it leaves). The balancer is the node
  * that sends the leaf hops — the forwarder nearest the backends — so a chain client → SBC → balancer → backends
  * is read right. When no forwarding is visible (the capture shows only one hop) the sender of the hops is the
- * balancer. {@code --balancer} overrides all this. Example: hops C→LB (408), LB→B1 (no response),
+ * balancer, unless its INVITEs carry a single Via: then it made the calls itself (a phone or PBX calling
+ * servers directly), the call has no balancer and the sender is its client. {@code --balancer} overrides this. Example: hops C→LB (408), LB→B1 (no response),
  * LB→B2 (no response) give balancer LB, attempts [B1 timeout, B2 timeout], outcome {@code failed_all}.
  */
 public final class Attributor {
   private final List<Endpoint> balancers;
+  private final java.util.Set<Endpoint> learned = new java.util.LinkedHashSet<>();
 
-  /** Uses the balancers given (matched by address and port, or by address alone when the port is 0). */
+  /**
+   * Uses the balancers given (matched by address and port, or by address alone when the port is 0). Without
+   * any, each call's balancer is found from its hops, and balancers found that way are remembered, so that a
+   * later call the balancer rejected itself (one hop, no forwarding) is recognised as such.
+   */
   public Attributor(List<Endpoint> balancers) {
     this.balancers = List.copyOf(balancers);
   }
@@ -41,18 +47,37 @@ public final class Attributor {
   public AttributedCall attribute(CallRecord call) {
     List<InviteHop> hops = call.hops();
     Map<InviteHop, InviteHop> parent = parents(hops);
-    Endpoint balancer = balancer(hops, parent);
-    List<InviteHop> sent = new ArrayList<>();
+    List<InviteHop> sent = attemptHops(hops, parent);
     InviteHop upstream = null;
-    for (InviteHop h : hops) {
-      if (balancer != null && sameNode(h.src(), balancer, h.transport())) {
-        sent.add(h);
-      } else if (balancer != null && sameNode(h.dst(), balancer, h.transport()) && upstream == null) {
-        upstream = h;
+    if (sent.isEmpty()) {
+      for (InviteHop h : hops) {
+        if (isKnownBalancer(h.dst(), h.transport())) {
+          upstream = h;   // the call reached a balancer that tried no backend
+          break;
+        }
+      }
+    } else {
+      upstream = parent.get(sent.get(0));
+      if (upstream == null) {
+        for (InviteHop h : hops) {
+          if (sameNode(h.dst(), sent.get(0).src(), h.transport()) && !sent.contains(h)) {
+            upstream = h;
+            break;
+          }
+        }
       }
     }
-    if (upstream != null && balancer != null && upstream.dst().address().equals(balancer.address())) {
-      balancer = upstream.dst();   // name the balancer by the address it listens on, not a TCP source port
+    // name the balancer by the address its caller sent to (it may send from another address or a TCP port)
+    Endpoint balancer = upstream != null ? upstream.dst() : (sent.isEmpty() ? null : sent.get(0).src());
+    Endpoint client = upstream == null ? null : upstream.src();
+    if (upstream == null && !sent.isEmpty() && sent.stream().allMatch(h -> h.upstreamBranch() == null)) {
+      // one Via: the sender made the call itself (a phone, a PBX), it did not forward it: no balancer in sight,
+      // and the servers it tried (RFC 3263 failover, say) stand where backends would
+      client = balancer;
+      balancer = null;
+    }
+    if (balancer != null && upstream != null && !sent.isEmpty()) {
+      learned.add(balancer);   // forwarding seen: this node is a balancer
     }
     Instant lastSeen = call.end();
     List<Attempt> attempts = new ArrayList<>(sent.size());
@@ -76,7 +101,7 @@ public final class Attributor {
     Long setup = view == null || !view.answered() ? null : millis(view.sent(), view.finalAt());
     Long duration = duration(call, view);
     Long failover = attempts.size() > 1 ? millis(attempts.get(0).sent(), attempts.get(attempts.size() - 1).sent()) : null;
-    return new AttributedCall(call, upstream == null ? null : upstream.src(), balancer, attempts, backend, outcome,
+    return new AttributedCall(call, client, balancer, attempts, backend, outcome,
         finalStatus, pdd, setup, duration, failover, pinning(call, balancer, backend, attempts, lastSeen));
   }
 
@@ -93,10 +118,10 @@ public final class Attributor {
     AttemptOutcome outcome;
     if (h.answered()) {
       outcome = AttemptOutcome.ANSWERED;
+    } else if (h.cancelledAt() != null && (!h.hasFinal() || !h.finalAt().isBefore(h.cancelledAt()))) {
+      outcome = AttemptOutcome.CANCELLED;   // the 487 that follows a CANCEL is not the backend rejecting
     } else if (h.hasFinal()) {
       outcome = AttemptOutcome.REJECTED;
-    } else if (h.cancelledAt() != null) {
-      outcome = AttemptOutcome.CANCELLED;
     } else if (later || complete || (upstream != null && upstream.hasFinal())) {
       outcome = AttemptOutcome.TIMEOUT;
     } else {
@@ -162,23 +187,26 @@ public final class Attributor {
     return parent;
   }
 
-  private @Nullable Endpoint balancer(List<InviteHop> hops, Map<InviteHop, InviteHop> parent) {
+  /** Returns the INVITE hops the balancer sent (its attempts), in the order seen. */
+  private List<InviteHop> attemptHops(List<InviteHop> hops, Map<InviteHop, InviteHop> parent) {
+    List<InviteHop> out = new ArrayList<>();
     if (hops.isEmpty()) {
-      return null;
+      return out;
     }
-    if (!balancers.isEmpty()) {
-      for (InviteHop h : hops) {
-        for (Endpoint b : balancers) {
-          if (matches(h.src(), b, h.transport())) {
-            return h.src();
-          }
-        }
+    boolean reachesKnown = false;
+    for (InviteHop h : hops) {
+      InviteHop p = parent.get(h);
+      if (isKnownBalancer(h.src(), h.transport()) || (p != null && isKnownBalancer(p.dst(), p.transport()))) {
+        out.add(h);
       }
-      return null;
+      reachesKnown |= isKnownBalancer(h.dst(), h.transport());
+    }
+    if (!out.isEmpty() || reachesKnown || !balancers.isEmpty()) {
+      return out;
     }
     Map<Endpoint, Integer> senders = new HashMap<>();
     for (InviteHop h : hops) {
-      boolean leaf = parent.values().stream().noneMatch(p -> p == h);
+      boolean leaf = !parent.containsValue(h);
       if (leaf && parent.containsKey(h)) {
         senders.merge(h.src(), 1, Integer::sum);
       }
@@ -188,7 +216,22 @@ public final class Attributor {
         senders.merge(h.src(), 1, Integer::sum);
       }
     }
-    return senders.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    Endpoint sender = senders.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElseThrow();
+    for (InviteHop h : hops) {
+      if (sameNode(h.src(), sender, h.transport())) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  private boolean isKnownBalancer(Endpoint node, Transport t) {
+    for (Endpoint b : balancers) {
+      if (matches(node, b, t)) {
+        return true;
+      }
+    }
+    return learned.contains(node);
   }
 
   private static List<String> pinning(CallRecord call, @Nullable Endpoint balancer, @Nullable Endpoint backend,

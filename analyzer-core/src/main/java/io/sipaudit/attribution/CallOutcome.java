@@ -26,6 +26,11 @@ public enum CallOutcome {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** Returns the words for people, for example {@code failed over, then answered}. */
+  public String label() {
+    return this == FAILED_OVER_ANSWERED ? "failed over, then answered" : id().replace('_', ' ');
+  }
+
   /** Returns whether a backend answered the call. */
   public boolean answered() {
     return this == ANSWERED || this == FAILED_OVER_ANSWERED;

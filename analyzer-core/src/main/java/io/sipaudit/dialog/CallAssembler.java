@@ -20,13 +20,15 @@ import java.util.function.Consumer;
  *
  * <p>A call starts with an initial INVITE (no To tag) and collects every later message with its Call-ID.
  * It is finished {@link #LINGER} after it ended (BYE answered, or the INVITE failed on every hop), so late
- * retransmissions still land in it; a call that goes quiet is flushed as incomplete after
+ * retransmissions still land in it ({@link #LINGER_AFTER_CHALLENGE} after a 401/407, so that the INVITE sent
+ * again with credentials, same Call-ID and From tag, stays in the same call); a call that goes quiet is flushed as incomplete after
  * {@link #UNANSWERED_IDLE} (never answered) or {@link #ANSWERED_IDLE} (answered, no BYE seen). A new initial
  * INVITE with the same Call-ID but another From tag, after the old call ended, starts a new call. Messages of
  * calls whose INVITE is not in the capture are counted as orphans. Memory follows the calls in progress.
  */
 public final class CallAssembler implements Consumer<IngestEvent> {
   static final Duration LINGER = Duration.ofSeconds(5);
+  static final Duration LINGER_AFTER_CHALLENGE = Duration.ofSeconds(60);
   static final Duration UNANSWERED_IDLE = Duration.ofMinutes(3);
   static final Duration ANSWERED_IDLE = Duration.ofHours(4);
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
@@ -65,7 +67,7 @@ public final class CallAssembler implements Consumer<IngestEvent> {
     }
     if (call == null) {
       if (!initialInvite) {
-        if (p.message() instanceof SipRequest r) {
+        if (p.message() instanceof SipRequest r && belongsToACall(r)) {
           orphans.merge(r.method(), 1L, Long::sum);
         }
         return;
@@ -76,6 +78,12 @@ public final class CallAssembler implements Consumer<IngestEvent> {
     call.add(p);
   }
 
+  /** In-dialog requests and the INVITE companions; OPTIONS, REGISTER, SUBSCRIBE and the like are not calls. */
+  private static boolean belongsToACall(SipRequest r) {
+    return r.toTag() != null || r.method().equals(SipMethod.ACK) || r.method().equals(SipMethod.CANCEL)
+        || r.method().equals(SipMethod.BYE);
+  }
+
   /** Flushes every call still in progress (the end of the input); they are marked incomplete unless ended. */
   public void finish() {
     for (Map.Entry<String, CallState> e : new ArrayList<>(calls.entrySet())) {
@@ -83,7 +91,7 @@ public final class CallAssembler implements Consumer<IngestEvent> {
     }
   }
 
-  /** Returns requests seen for calls whose initial INVITE is not in the input, per method (also OPTIONS etc.). */
+  /** Returns in-dialog requests (and CANCEL, ACK, BYE) of calls whose initial INVITE is not in the input. */
   public Map<SipMethod, Long> orphans() {
     return Map.copyOf(orphans);
   }
@@ -108,7 +116,8 @@ public final class CallAssembler implements Consumer<IngestEvent> {
       if (quiet.compareTo(LINGER) < 0) {
         break;   // access order: every later call was active more recently
       }
-      if (c.ended() || quiet.compareTo(c.answered() ? ANSWERED_IDLE : UNANSWERED_IDLE) >= 0) {
+      if ((c.ended() && quiet.compareTo(c.linger()) >= 0)
+          || quiet.compareTo(c.answered() ? ANSWERED_IDLE : UNANSWERED_IDLE) >= 0) {
         done.add(e.getKey());
       }
     }

@@ -37,6 +37,7 @@ final class CallState {
   private final Map<String, DialogRequestState> inDialogByKey = new HashMap<>();
   private boolean byeAnswered;
   private boolean inviteFailed;
+  private boolean challenged;
 
   CallState(SipPacket first, SipRequest invite) {
     this.callId = first.message().callId();
@@ -116,6 +117,7 @@ final class CallState {
         h.response(code, r.reasonPhrase(), r.toTag(), p.ref().timestamp());
         if (code >= 300) {
           inviteFailed = true;
+          challenged = code == 401 || code == 407;
         }
         return;
       }
@@ -146,6 +148,11 @@ final class CallState {
       }
     }
     return true;
+  }
+
+  /** Returns how long to keep an ended call open for late messages: a minute after an auth challenge. */
+  java.time.Duration linger() {
+    return challenged ? CallAssembler.LINGER_AFTER_CHALLENGE : CallAssembler.LINGER;
   }
 
   /** Returns whether any hop was answered. */

@@ -50,9 +50,43 @@ public record Endpoint(InetAddress address, int port) implements Comparable<Endp
     }
   }
 
-  /** Returns the address without the port: {@code 127.0.1.1} or {@code 2001:db8::1}. */
+  /** Returns the address without the port: {@code 127.0.1.1}, or IPv6 in RFC 5952 form {@code 2001:db8::1}. */
   public String host() {
-    return address.getHostAddress();
+    return address instanceof Inet6Address v6 ? compress(v6.getAddress()) : address.getHostAddress();
+  }
+
+  /** RFC 5952 §4: lower-case hex, no leading zeros, the longest run (two or more) of zero groups as "::". */
+  private static String compress(byte[] a) {
+    int[] g = new int[8];
+    for (int i = 0; i < 8; i++) {
+      g[i] = ((a[2 * i] & 0xff) << 8) | (a[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && g[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        s.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+        s.append(':');
+      }
+      s.append(Integer.toHexString(g[i]));
+    }
+    return s.toString();
   }
 
   @Override

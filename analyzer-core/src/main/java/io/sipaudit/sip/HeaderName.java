@@ -29,9 +29,9 @@ final class HeaderName {
   static final int AUTHORIZATION = 15;
   static final int PROXY_AUTHORIZATION = 16;
 
-  /** Canonical names by id; ids above 16 have no accessor of their own but do have compact forms. */
+  /** Canonical names by id (0 is unknown); ids above 16 have no accessor of their own but have compact forms. */
   private static final String[] NAMES = {
-    null, "Via", "From", "To", "Call-ID", "CSeq", "Contact", "Route", "Record-Route", "Max-Forwards",
+    "", "Via", "From", "To", "Call-ID", "CSeq", "Contact", "Route", "Record-Route", "Max-Forwards",
     "Content-Length", "Content-Type", "Reason", "User-Agent", "Server", "Authorization", "Proxy-Authorization",
     "Content-Encoding", "Subject", "Supported", "Event", "Allow-Events", "Refer-To", "Referred-By",
     "Session-Expires", "Accept-Contact", "Reject-Contact", "Request-Disposition", "Identity", "Identity-Info",

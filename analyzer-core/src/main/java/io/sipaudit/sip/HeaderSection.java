@@ -46,8 +46,7 @@ final class HeaderSection {
           contentLengthHeaders++;
           contentLength = digits(buf, value, lf);
           if (contentLength < 0 && problem == null) {
-            problem = "Content-Length value '" + Ascii.excerpt(buf, value, lf).strip() + "' at offset "
-                + (value - off) + " (expected: 1*DIGIT, at most 2^31-1)";
+            problem = badContentLength(buf, off, value, lf);
           }
         }
       }
@@ -75,6 +74,18 @@ final class HeaderSection {
         ? FrameResult.truncated(end - off, headerLength, expected,
             "Content-Length " + contentLength + " but only " + (end - bodyStart) + " body bytes in the datagram")
         : FrameResult.needMore(expected);
+  }
+
+  private static String badContentLength(byte[] buf, int off, int from, int lf) {
+    int to = lf;
+    while (from < to && Ascii.isWhitespace(buf[from])) {
+      from++;
+    }
+    while (to > from && (Ascii.isWhitespace(buf[to - 1]) || buf[to - 1] == Ascii.CR)) {
+      to--;
+    }
+    return "Content-Length value '" + Ascii.excerpt(buf, from, to) + "' at offset " + (from - off)
+        + " (expected: 1*DIGIT, at most 2^31-1)";
   }
 
   private static FrameResult incomplete(int off, int scanEnd, int end, boolean datagram, SipFramer framer) {

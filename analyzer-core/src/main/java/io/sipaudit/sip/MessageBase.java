@@ -207,6 +207,10 @@ abstract class MessageBase {
     if (type == null || bodyStart >= start + length) {
       return null;
     }
-    return SdpBodies.find(type, buf, bodyStart, start + length);
+    try {
+      return SdpBodies.find(type, buf, bodyStart, start + length);
+    } catch (SipParseException e) {
+      throw e.shift(bodyStart - start, "body");
+    }
   }
 }

@@ -53,7 +53,7 @@ final class MessageScanner {
     if (contentLength >= 0 && contentLength < end - bodyStart) {
       bodyEnd = bodyStart + contentLength;
     }
-    SipHeaders headers = new SipHeaders(buf, index, count); // not trimmed: saves a copy, costs < 256 bytes
+    SipHeaders headers = new SipHeaders(buf, index, count); // not trimmed to size: saves a copy
     MessageBase.Layout layout = new MessageBase.Layout(buf, start, bodyEnd - start, bodyStart, headers);
     return startLine.isRequest()
         ? new SipRequest(layout, startLine.method(buf), startLine.aStart, startLine.aEnd)

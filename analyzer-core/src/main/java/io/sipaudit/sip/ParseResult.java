@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
  * The outcome of {@link SipParser#tryParse}: a message, or a malformed input as data to count and report
  * (STYLE §10).
  *
- * <p>Example: {@code "INVITE sip:bob@b.example SIP/2.1x\r\n"} gives
- * {@code Malformed(offset=26, reason="expected SIP-Version (\"SIP/2.0\"), found 'SIP/2.1x\r\n'", raw=...)}.
+ * <p>Example: {@code "INVITE sip:bob@b.example SIP/3\r\n"} gives
+ * {@code Malformed(offset=25, reason="expected SIP-Version (\"SIP/2.0\"), found 'SIP/3\r\n'", raw=...)}.
  */
 public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Malformed {
 

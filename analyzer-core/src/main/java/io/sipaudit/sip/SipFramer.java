@@ -8,7 +8,7 @@ import java.util.Objects;
  * empty line, then Content-Length bytes of body (RFC 3261 §7.5, §18.3, §20.14).
  *
  * <p>Example: for a TCP stream holding {@code "\r\n\r\nOPTIONS sip:lb SIP/2.0\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\n..."},
- * successive calls return {@code KEEPALIVE(4)}, {@code COMPLETE(33)}, then {@code COMPLETE} or {@code NEED_MORE}
+ * successive calls return {@code KEEPALIVE(4)}, {@code COMPLETE(32)}, then {@code COMPLETE} or {@code NEED_MORE}
  * for the response.
  *
  * <ul>

@@ -122,6 +122,9 @@ public sealed interface SipMessage permits SipRequest, SipResponse {
   /** Returns the whole value of every header line with this name, in order. */
   List<String> headerLines(String name);
 
-  /** Returns the SDP body (application/sdp, or the first such part of a multipart body), or null. */
+  /**
+   * Returns the SDP body (application/sdp, or the first such part of a multipart body), or null. A malformed
+   * {@code m=}, {@code c=} or rtpmap line throws {@link SipParseException} with its offset in the message.
+   */
   @Nullable SessionDescription sdp();
 }

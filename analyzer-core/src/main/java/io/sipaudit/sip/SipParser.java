@@ -15,7 +15,8 @@ import java.util.Objects;
  * header values are decoded only when asked for. Lenient: CRLFs before the start line are skipped, bare LF ends a
  * line, a missing empty line at the end means "no body", and missing mandatory headers are allowed. The body is the
  * rest of the input, cut at Content-Length when that is smaller. Nothing is copied: the message refers to
- * {@code buf}. Stateless and thread-safe.
+ * {@code buf} (a {@link ByteBuffer} without an accessible array, e.g. a read-only one, is copied once). Stateless and
+ * thread-safe.
  */
 public final class SipParser {
   private SipParser() {}
@@ -33,6 +34,11 @@ public final class SipParser {
       throw new SipParseException(scanner.errorOffset, scanner.errorReason);
     }
     return message;
+  }
+
+  /** Parses the message that fills {@code buf}. */
+  public static SipMessage parse(byte[] buf) {
+    return parse(buf, 0, buf.length);
   }
 
   /** Parses the message held from position to limit; the position does not move. */

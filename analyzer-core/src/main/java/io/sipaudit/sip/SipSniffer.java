@@ -21,7 +21,10 @@ public final class SipSniffer {
     return StartLineMatcher.match(buf, off, off + len) >= 0;
   }
 
-  /** Returns whether the bytes from position to limit begin with a complete SIP start line; see above. */
+  /**
+   * Returns whether the bytes from position to limit begin with a complete SIP start line; see above. A buffer
+   * without an accessible array is read through a copy of at most its first 1 KiB.
+   */
   public static boolean couldBeSip(ByteBuffer bytes) {
     ByteSlice s = ByteSlice.of(bytes, 1024);
     return couldBeSip(s.buf(), s.off(), s.len());

@@ -86,7 +86,7 @@ final class NetDecoderTest {
     byte[] hopByHop = cat(bytes(60, 0), new byte[6]);
     byte[] destOpts = cat(bytes(17, 0), new byte[6]);
     Datagram g = only(decode(new NetDecoder(), 1, eth(ipv6(A6, B6, 0, cat(hopByHop, destOpts, udp)))));
-    assertEquals("[2001:db8:0:0:0:0:0:1]:5060", g.src().toString());
+    assertEquals("[2001:db8::1]:5060", g.src().toString());
     assertEquals(SIP, text(g.payload()));
   }
 
@@ -159,7 +159,7 @@ final class NetDecoderTest {
     byte[] sixInFour = eth(ipv4(bytes(192, 0, 2, 1), bytes(192, 0, 2, 2), 41, ipv6(A6, B6, 17, udp(5060, 5060, SIP))));
     assertEquals("10.0.0.1:5060", only(decode(new NetDecoder(), 1, vxlan)).src().toString());
     assertEquals("10.0.0.1:5060", only(decode(new NetDecoder(), 1, ipip)).src().toString());
-    assertEquals("[2001:db8:0:0:0:0:0:1]:5060", only(decode(new NetDecoder(), 1, sixInFour)).src().toString());
+    assertEquals("[2001:db8::1]:5060", only(decode(new NetDecoder(), 1, sixInFour)).src().toString());
   }
 
   @Test

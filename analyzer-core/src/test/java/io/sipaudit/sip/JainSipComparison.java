@@ -1,7 +1,5 @@
 package io.sipaudit.sip;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import gov.nist.javax.sip.address.AddressImpl;
@@ -24,9 +22,12 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import javax.sip.address.Address;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContentLengthHeader;
@@ -39,7 +40,10 @@ import org.jspecify.annotations.Nullable;
  * same values for everything dialog tracking and attribution use. Reusable: feed it any framed SIP message.
  *
  * <p>Example: {@code JainSipComparison.assertSameAs(bytes)} fails with a field-by-field diff such as
- * {@code via[0] expected <UDP|192.0.2.10|-1|z9hG4bKx|null|-1|false> but was <...>}.
+ * {@code via[0]: JAIN-SIP <UDP|192.0.2.10|-1|z9hG4bKx|null|-1|false> ours <UDP|192.0.2.10|5060|...>};
+ * {@link #differences(byte[])} returns the same lines without failing, for bulk runs over captures. Values that
+ * JAIN-SIP itself reports as problems (through its {@code ParseExceptionListener}, which is always set) count as a
+ * difference, since JAIN-SIP would otherwise drop such headers silently.
  *
  * <p>Normalisations, each needed because JAIN-SIP re-serialises or reinterprets what it parsed:
  * <ol>
@@ -51,9 +55,11 @@ import org.jspecify.annotations.Nullable;
  *       RFC 3261 §7.3.1 says the fold stands for, so {@code "Via: SIP/2.0/UDP\r\n 203.0.113.1"} becomes
  *       {@code "SIP/2.0/UDP203.0.113.1"} ("Missing host name"). We unfold for it (line end plus leading whitespace
  *       made one SP) before handing the message over.
- *   <li><b>URI scheme case.</b> JAIN-SIP returns URIs re-encoded from its parse tree, with the scheme lower-cased
- *       ({@code <SIP:Bob@Example.COM>} gives {@code sip:Bob@Example.COM}); we keep the text as written. Compared with
- *       the scheme lower-cased, see {@link #uri(String)}.
+ *   <li><b>URIs.</b> JAIN-SIP returns URIs re-encoded from its parse tree; we keep the text as written. It
+ *       lower-cases the scheme ({@code <SIP:Bob@Example.COM>} gives {@code sip:Bob@Example.COM}) and puts brackets
+ *       around an unbracketed IPv6 host ({@code sip:9876@fe80:0:0:0:21a:a0ff:fe07:32e0} gives
+ *       {@code sip:9876@[fe80:0:0:0:21a:a0ff:fe07:32e0]}, seen in {@code samples/external/heplify/sip_ipv6_udp.pcap}).
+ *       Compared with the scheme lower-cased and brackets removed, see {@link #uri(String)}.
  *   <li><b>Display names.</b> JAIN-SIP keeps the escapes of a quoted display name
  *       ({@code "Smith, Bob \"The Builder\""} gives {@code Smith, Bob \"The Builder\"}); we resolve them
  *       ({@code Smith, Bob "The Builder"}). Compared after removing backslash escapes from JAIN-SIP's value. (Also:
@@ -63,6 +69,15 @@ import org.jspecify.annotations.Nullable;
  *       {@code Foo /1.0}. Compared with whitespace runs collapsed and removed around {@code /}.
  *   <li><b>Content-Type.</b> JAIN-SIP re-serialises the parameters ({@code Application/SDP ; charset = utf-8}
  *       gives {@code Application/SDP;charset=utf-8}). Compared as lower-case {@code type/subtype}.
+ *   <li><b>Repeated tag.</b> For {@code To: <sip:a@b>;tag=6204SIPpTag012;tag=2} (sent by SIPp, in
+ *       {@code samples/external/pkts/cancel.pcap}) JAIN-SIP keeps the last tag, we keep the first. Compared with the
+ *       last of our {@code params().getAll("tag")}.
+ *   <li><b>Unbracketed IPv6 sent-by.</b> For {@code Via: SIP/2.0/UDP fe80:0:0:0:21a:a0ff:fe07:32e0:5060} (in
+ *       {@code samples/external/heplify/sip_ipv6_udp.pcap}; RFC 3261 requires brackets) JAIN-SIP takes all nine
+ *       groups as the host, {@code [fe80:0:0:0:21a:a0ff:fe07:32e0:5060]}, and no port; we take the ninth group as the
+ *       port. Via sent-by is compared as {@code host:port} text without brackets, which is the same either way.
+ *   <li><b>Missing Content-Length.</b> JAIN-SIP reports 0 (it adds the header); we report -1. Compared with ours
+ *       mapped to 0.
  *   <li><b>Absent values.</b> JAIN-SIP uses null for a missing display name, -1 for a missing port or rport
  *       value; we use {@code ""} for the display name (mapped to null here) and -1 for ports.
  * </ol>
@@ -75,33 +90,70 @@ final class JainSipComparison {
 
   /** Asserts that our parser and JAIN-SIP agree on {@code message}, which must hold exactly one framed message. */
   static void assertSameAs(byte[] message) {
-    SipMessage ours = SipParser.parse(message, 0, message.length);
-    SIPMessage theirs = parseWithJainSip(message);
-    Map<String, Object> expected = theirs(theirs);
-    Map<String, Object> actual = ours(ours);
-    for (String key : expected.keySet()) {
-      assertEquals(expected.get(key), actual.get(key), () -> key + " differs in:\n" + ours.startLine());
+    List<String> differences = differences(message);
+    if (!differences.isEmpty()) {
+      fail("our parser and JAIN-SIP differ on\n" + firstLine(message) + "\n  " + String.join("\n  ", differences));
     }
-    assertEquals(expected.keySet(), actual.keySet());
+  }
+
+  /**
+   * Returns how our parser and JAIN-SIP differ on one framed message, one line per field such as
+   * {@code "callId: JAIN-SIP <a@b> ours <a@c>"}, or a line saying that one of them rejected it; empty if they agree.
+   * For bulk runs over captures, where failing at the first difference would hide the rest.
+   */
+  static List<String> differences(byte[] message) {
+    List<String> differences = new ArrayList<>();
+    SIPMessage theirs;
+    try {
+      theirs = parseWithJainSip(message);
+    } catch (AssertionError e) {
+      differences.add("JAIN-SIP: " + e.getMessage());
+      return differences;
+    }
+    Map<String, Object> expected;
+    Map<String, Object> actual;
+    try {
+      expected = theirs(theirs);
+      actual = ours(SipParser.parse(message));
+    } catch (SipParseException e) {
+      differences.add("ours: " + e.getMessage());
+      return differences;
+    }
+    Set<String> keys = new LinkedHashSet<>(expected.keySet());
+    keys.addAll(actual.keySet());
+    for (String key : keys) {
+      if (!Objects.equals(expected.get(key), actual.get(key))) {
+        differences.add(key + ": JAIN-SIP <" + expected.get(key) + "> ours <" + actual.get(key) + ">");
+      }
+    }
+    return differences;
   }
 
   /** Parses with JAIN-SIP, always with a listener, and fails listing every problem it reported. */
   static SIPMessage parseWithJainSip(byte[] message) {
     List<String> problems = new ArrayList<>();
     ParseExceptionListener listener = (ex, msg, headerClass, headerText, raw) ->
-        problems.add((headerClass == null ? "?" : headerClass.getSimpleName()) + " '" + headerText + "': "
-            + ex.getMessage());
+        problems.add((headerClass == null ? "?" : headerClass.getSimpleName()) + " '" + headerText.strip() + "': "
+            + ex.getMessage().strip());
     SIPMessage parsed;
     try {
       parsed = JAIN.parseSIPMessage(crlfHeaders(message), true, false, listener);
     } catch (ParseException e) {
-      throw new AssertionError("JAIN-SIP rejected the message: " + e.getMessage(), e);
+      throw new AssertionError("rejected the message: " + e.getMessage(), e);
     }
-    assertNotNull(parsed, "JAIN-SIP returned null (only control characters?)");
+    if (parsed == null) {
+      throw new AssertionError("returned null (only control characters?)");
+    }
     if (!problems.isEmpty()) {
-      fail("JAIN-SIP reported problems: " + problems);
+      throw new AssertionError("reported problems: " + problems);
     }
     return parsed;
+  }
+
+  private static String firstLine(byte[] message) {
+    String text = new String(message, StandardCharsets.ISO_8859_1);
+    int eol = text.indexOf('\n');
+    return (eol < 0 ? text : text.substring(0, eol)).strip();
   }
 
   /**
@@ -155,15 +207,15 @@ final class JainSipComparison {
     v.put("via.count", vias.size());
     for (int i = 0; i < vias.size(); i++) {
       Via via = vias.get(i);
-      v.put("via[" + i + "]", String.join("|", via.transport().toUpperCase(Locale.ROOT), host(via.host()),
-          String.valueOf(via.port()), String.valueOf(via.branch()), String.valueOf(via.received()),
-          String.valueOf(via.rport()), String.valueOf(via.hasRport())));
+      v.put("via[" + i + "]", String.join("|", via.transport().toUpperCase(Locale.ROOT), sentBy(via.host(), via.port()),
+          String.valueOf(via.branch()), String.valueOf(via.received()), String.valueOf(via.rport()),
+          String.valueOf(via.hasRport())));
     }
     v.put("contacts", m.contacts().stream().map(a -> a.isWildcard() ? "*" : uri(a.uri().text())).toList());
     v.put("routes", m.routes().stream().map(a -> uri(a.uri().text())).toList());
     v.put("recordRoutes", m.recordRoutes().stream().map(a -> uri(a.uri().text())).toList());
     v.put("maxForwards", m.maxForwards());
-    v.put("contentLength", m.contentLength());
+    v.put("contentLength", Math.max(0, m.contentLength()));
     MediaType type = m.mediaType();
     v.put("contentType", type == null ? null : type.essence());
     v.put("userAgent", product(m.userAgent()));
@@ -192,9 +244,9 @@ final class JainSipComparison {
     if (m.getViaHeaders() != null) {
       for (Iterator<?> it = m.getViaHeaders().iterator(); it.hasNext(); ) {
         gov.nist.javax.sip.header.Via via = (gov.nist.javax.sip.header.Via) it.next();
-        vias.add(String.join("|", via.getTransport().toUpperCase(Locale.ROOT), host(via.getHost()),
-            String.valueOf(via.getPort()), String.valueOf(via.getBranch()), String.valueOf(via.getReceived()),
-            String.valueOf(via.getRPort()), String.valueOf(via.hasParameter("rport"))));
+        vias.add(String.join("|", via.getTransport().toUpperCase(Locale.ROOT), sentBy(via.getHost(), via.getPort()),
+            String.valueOf(via.getBranch()), String.valueOf(via.getReceived()), String.valueOf(via.getRPort()),
+            String.valueOf(via.hasParameter("rport"))));
       }
     }
     v.put("via.count", vias.size());
@@ -227,7 +279,8 @@ final class JainSipComparison {
 
   private static void putAddress(Map<String, Object> v, String name, @Nullable NameAddress a) {
     v.put(name + ".uri", a == null ? null : uri(a.uri().text()));
-    v.put(name + ".tag", a == null ? null : a.tag());
+    List<String> tags = a == null ? List.of() : a.params().getAll("tag");
+    v.put(name + ".tag", tags.isEmpty() ? null : tags.get(tags.size() - 1));
     v.put(name + ".displayName", a == null || a.displayName().isEmpty() ? null : a.displayName());
   }
 
@@ -253,16 +306,17 @@ final class JainSipComparison {
     return h == null ? null : ((SIPHeader) h).getHeaderValue();
   }
 
-  /** JAIN-SIP re-encodes URIs; compare without whitespace and with a lower-case scheme. */
+  /** JAIN-SIP re-encodes URIs; compare with a lower-case scheme and without IPv6 brackets. */
   static String uri(String uri) {
-    String s = uri.strip();
+    String s = uri.strip().replace("[", "").replace("]", "");
     int colon = s.indexOf(':');
     return colon < 0 ? s : s.substring(0, colon).toLowerCase(Locale.ROOT) + s.substring(colon);
   }
 
-  /** Hosts compare ignoring case (JAIN-SIP keeps case, but hostnames are case-insensitive). */
-  private static String host(String host) {
-    return host.toLowerCase(Locale.ROOT);
+  /** {@code host[:port]} without IPv6 brackets, lower-cased (hostnames are case-insensitive). */
+  private static String sentBy(String host, int port) {
+    String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return (port < 0 ? bare : bare + ":" + port).toLowerCase(Locale.ROOT);
   }
 
   /** JAIN-SIP re-joins products and comments; collapse whitespace for comparison. */

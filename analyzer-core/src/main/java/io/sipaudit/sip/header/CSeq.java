@@ -34,6 +34,7 @@ public record CSeq(long number, SipMethod method) {
     return parse(new Cursor(buf, start, end));
   }
 
+  /** {@code CSeq = 1*DIGIT LWS Method} (the value after HCOLON). */
   private static CSeq parse(Cursor c) {
     c.skipLws();
     long number = c.digits("sequence number (1*DIGIT, at most 2^32-1)");

@@ -44,6 +44,7 @@ public record Credentials(String scheme, Parameters params) {
     return params.get("username");
   }
 
+  /** {@code credentials = auth-scheme LWS auth-param *(COMMA auth-param)}. */
   private static Credentials parse(Cursor c) {
     c.skipLws();
     String scheme = c.token("auth-scheme (token)");

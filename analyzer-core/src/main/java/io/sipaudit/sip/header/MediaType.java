@@ -45,6 +45,7 @@ public record MediaType(String type, String subtype, Parameters params) {
     return type + "/" + subtype;
   }
 
+  /** {@code media-type = m-type SLASH m-subtype *(SEMI m-parameter)}. */
   private static MediaType parse(Cursor c) {
     c.skipLws();
     String type = c.token("m-type (token)");

@@ -49,7 +49,7 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
     return parse(new Cursor(buf, start, end), false).tag();
   }
 
-  /** Returns the {@code tag} parameter, or null when absent (e.g. the To of an initial request). */
+  /** Returns the (first) {@code tag} parameter, or null when absent (e.g. the To of an initial request). */
   public @Nullable String tag() {
     return params.get("tag");
   }
@@ -59,7 +59,10 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
     return uri.text().equals("*");
   }
 
-  /** Parses one address; with {@code decode} false, leaves the display name empty and the URI unparsed. */
+  /**
+   * {@code (name-addr / addr-spec) *(SEMI generic-param)}, or the Contact wildcard {@code "*"}; with {@code decode}
+   * false, leaves the display name empty and the URI unparsed.
+   */
   private static NameAddress parse(Cursor c, boolean decode) {
     c.skipLws();
     if (c.peek() == '*') {

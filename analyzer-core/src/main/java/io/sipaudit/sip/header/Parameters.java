@@ -1,6 +1,7 @@
 package io.sipaudit.sip.header;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,6 +30,15 @@ public final class Parameters {
       "maddr", "ttl", "expires", "q", "ftag", "did", "method", "cause", "text", "remote", "ob", "reg-id",
       "refresher", "boundary", "charset", "version", "id", "alias", "phone-context", "sigcomp-id"};
 
+  /** Bytes that end an unquoted parameter value. */
+  private static final boolean[] VALUE_STOP = new boolean[256];
+
+  static {
+    for (char c : ";,?>\" \t\r\n".toCharArray()) {
+      VALUE_STOP[c] = true;
+    }
+  }
+
   /** Alternating lower-case names and values in {@code [0, length)}; a parameter without a value has {@code ""}. */
   private final String[] pairs;
   private final int length;
@@ -38,7 +48,7 @@ public final class Parameters {
     this.length = length;
   }
 
-  /** Returns the value of {@code name} ({@code ""} if it has none), or null if absent. */
+  /** Returns the first value of {@code name} ({@code ""} if it has none), or null if absent. */
   public @Nullable String get(String name) {
     for (int i = 0; i < length; i += 2) {
       if (pairs[i].equalsIgnoreCase(name)) {
@@ -46,6 +56,20 @@ public final class Parameters {
       }
     }
     return null;
+  }
+
+  /**
+   * Returns every value of {@code name}, in order. A parameter should appear once, but some senders repeat one,
+   * e.g. SIPp's {@code ;tag=6204SIPpTag012;tag=2}; {@link #get(String)} returns the first.
+   */
+  public List<String> getAll(String name) {
+    List<String> values = new ArrayList<>(1);
+    for (int i = 0; i < length; i += 2) {
+      if (pairs[i].equalsIgnoreCase(name)) {
+        values.add(pairs[i + 1]);
+      }
+    }
+    return values;
   }
 
   /** Returns whether {@code name} is present, with or without a value. */
@@ -171,13 +195,11 @@ public final class Parameters {
 
   private static String plainValue(Cursor c) {
     int from = c.pos;
-    while (!c.atEnd()) {
-      byte b = c.peek();
-      if (b == ';' || b == ',' || b == '?' || b == '>' || b == '"' || Cursor.isLws(b)) {
-        break;
-      }
-      c.pos++;
+    int p = from;
+    while (p < c.end && !VALUE_STOP[c.buf[p] & 0xff]) {
+      p++;
     }
-    return c.string(from, c.pos);
+    c.pos = p;
+    return c.string(from, p);
   }
 }

@@ -42,6 +42,7 @@ public record Reason(String protocol, int cause, @Nullable String text, Paramete
     return parse(new Cursor(buf, start, end));
   }
 
+  /** {@code reason-value = protocol *(SEMI reason-params)}. */
   private static Reason parse(Cursor c) {
     c.skipLws();
     String protocol = c.token("protocol (token)");
@@ -49,10 +50,19 @@ public record Reason(String protocol, int cause, @Nullable String text, Paramete
     if (!c.skipLws().atEnd()) {
       throw c.error("';' reason-params or end of value");
     }
-    String cause = params.get("cause");
-    int code = cause != null && !cause.isEmpty() && cause.length() <= 9 && cause.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-        ? Integer.parseInt(cause)
-        : -1;
-    return new Reason(protocol, code, params.get("text"), params);
+    return new Reason(protocol, cause(params.get("cause")), params.get("text"), params);
+  }
+
+  /** {@code cause = 1*DIGIT}; returns -1 when absent or not a number of at most 9 digits. */
+  private static int cause(@Nullable String value) {
+    if (value == null || value.isEmpty() || value.length() > 9) {
+      return -1;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    return Integer.parseInt(value);
   }
 }

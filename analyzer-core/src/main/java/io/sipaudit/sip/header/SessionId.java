@@ -45,6 +45,7 @@ public record SessionId(String local, @Nullable String remote, Parameters params
     return local.chars().allMatch(c -> c == '0');
   }
 
+  /** {@code session-id-value = local-uuid *(SEMI sess-id-param)}. */
   private static SessionId parse(Cursor c) {
     c.skipLws();
     String local = c.token("local-uuid (32 hex digits)");

@@ -23,7 +23,8 @@ import java.util.Locale;
  * telephone-uri = "tel:" telephone-subscriber   (RFC 3966)</pre>
  *
  * <p>Lenient, never throws: a redacted or odd host such as {@code <PUBLIC IP>} is kept as text; a port that is not
- * 1..65535 digits is reported as -1.
+ * 1..65535 digits is reported as -1. An IPv6 address without brackets (not RFC grammar, but seen in the wild) is
+ * split from its port as {@link HostPort} describes.
  *
  * @param text the URI as written (after unfolding)
  * @param scheme lower-case scheme, e.g. {@code "sip"}; {@code ""} when there is no colon (e.g. a Contact {@code *})
@@ -82,10 +83,7 @@ public record SipUri(String text, String scheme, String user, String host, int p
       int close = indexOf(buf, p, uriEnd, ']');
       hostEnd = close < 0 ? stop(buf, p, uriEnd, ';') : close + 1;
     } else {
-      hostEnd = p;
-      while (hostEnd < uriEnd && buf[hostEnd] != ':' && buf[hostEnd] != ';') {
-        hostEnd++;
-      }
+      hostEnd = HostPort.hostEnd(buf, p, stop(buf, p, uriEnd, ';'));
     }
     String host = string(buf, p, hostEnd);
     int paramsStart = stop(buf, hostEnd, uriEnd, ';');

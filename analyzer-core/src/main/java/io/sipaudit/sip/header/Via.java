@@ -65,7 +65,7 @@ public record Via(String protocol, String transport, String host, int port, Para
   /** Returns the rport value filled in by the next hop, or -1 when absent or empty. */
   public int rport() {
     String value = params.get("rport");
-    if (value == null || value.isEmpty() || value.length() > 5 || !value.chars().allMatch(Character::isDigit)) {
+    if (value == null || value.isEmpty() || value.length() > 5 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return -1;
     }
     int port = Integer.parseInt(value);
@@ -77,6 +77,7 @@ public record Via(String protocol, String transport, String host, int port, Para
     return port < 0 ? host : host + ":" + port;
   }
 
+  /** {@code via-parm = sent-protocol LWS sent-by *( SEMI via-params )}. */
   private static Via parse(Cursor c) {
     c.skipLws();
     String protocol;
@@ -98,9 +99,15 @@ public record Via(String protocol, String transport, String host, int port, Para
     if (c.pos == beforeLws) {
       throw c.error("LWS before sent-by");
     }
-    String host = host(c);
+    int hostStart = c.pos;
+    int hostEnd = sentByHost(c);
+    String host = c.string(hostStart, hostEnd);
     int port = -1;
-    if (c.consume(':')) {
+    boolean portFollows = c.pos > hostEnd; // "host:port" read as one run
+    if (portFollows) {
+      c.pos = hostEnd + 1;
+    }
+    if (portFollows || c.consume(':')) {
       c.skipLws();
       long value = c.digits("port (1*DIGIT)");
       if (value > 65535) {
@@ -132,8 +139,11 @@ public record Via(String protocol, String transport, String host, int port, Para
     return c.string(from, c.pos);
   }
 
-  /** {@code host = hostname / IPv4address / IPv6reference}. */
-  private static String host(Cursor c) {
+  /**
+   * {@code host = hostname / IPv4address / IPv6reference}: moves past {@code host[:port]} written without spaces and
+   * returns where the host ends; unbracketed IPv6 is split by {@link HostPort}.
+   */
+  private static int sentByHost(Cursor c) {
     int from = c.pos;
     if (c.peek() == '[') {
       int close = c.find(']');
@@ -141,14 +151,15 @@ public record Via(String protocol, String transport, String host, int port, Para
         throw c.error("']' closing the IPv6reference");
       }
       c.pos = close + 1;
-    } else {
-      while (!c.atEnd() && Cursor.isToken(c.peek())) {
-        c.pos++;
-      }
+      return c.pos;
     }
-    if (c.pos == from) {
+    while (!c.atEnd() && (Cursor.isToken(c.peek()) || c.peek() == ':')) {
+      c.pos++;
+    }
+    int hostEnd = HostPort.hostEnd(c.buf, from, c.pos);
+    if (hostEnd == from) {
       throw c.error("sent-by host");
     }
-    return c.string(from, c.pos);
+    return hostEnd;
   }
 }

@@ -1,5 +1,6 @@
 package io.sipaudit.sip.sdp;
 
+import io.sipaudit.sip.SipParseException;
 import io.sipaudit.sip.header.MediaType;
 import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,8 @@ public final class SdpBodies {
   /**
    * Returns the SDP in {@code buf[start, end)}, given the body's content type, or null if there is none.
    *
-   * @throws io.sipaudit.sip.SipParseException if the SDP has a malformed {@code m=}, {@code c=} or rtpmap line
+   * @throws SipParseException if the SDP has a malformed {@code m=}, {@code c=} or rtpmap line; the offset is from
+   *     {@code start}
    */
   public static @Nullable SessionDescription find(MediaType type, byte[] buf, int start, int end) {
     if (type.is("application", "sdp")) {
@@ -43,7 +45,7 @@ public final class SdpBodies {
       }
       int next = nextDelimiter(buf, contentStart, end, dash);
       int partEnd = next < 0 ? end : trimLineEnd(buf, contentStart, next);
-      SessionDescription sdp = sdpPart(buf, contentStart, partEnd);
+      SessionDescription sdp = sdpPart(buf, contentStart, partEnd, start);
       if (sdp != null) {
         return sdp;
       }
@@ -53,13 +55,13 @@ public final class SdpBodies {
   }
 
   /** Reads the part headers; returns the parsed content if its Content-Type is application/sdp. */
-  private static @Nullable SessionDescription sdpPart(byte[] buf, int p, int end) {
+  private static @Nullable SessionDescription sdpPart(byte[] buf, int p, int end, int bodyStart) {
     boolean sdp = false;
     while (p < end) {
       int lf = indexOf(buf, p, end, (byte) '\n');
       int lineEnd = trimLineEnd(buf, p, lf < 0 ? end : lf + 1);
       if (lineEnd == p) {
-        return sdp ? SdpParser.parse(buf, lf < 0 ? end : lf + 1, end) : null;
+        return sdp ? parse(buf, lf < 0 ? end : lf + 1, end, bodyStart) : null;
       }
       String line = new String(buf, p, lineEnd - p, StandardCharsets.UTF_8);
       int colon = line.indexOf(':');
@@ -69,6 +71,15 @@ public final class SdpBodies {
       p = lf < 0 ? end : lf + 1;
     }
     return null;
+  }
+
+  /** Parses SDP in {@code buf[from, to)}, with error offsets from {@code bodyStart}. */
+  private static SessionDescription parse(byte[] buf, int from, int to, int bodyStart) {
+    try {
+      return SdpParser.parse(buf, from, to);
+    } catch (SipParseException e) {
+      throw e.shift(from - bodyStart, "SDP part");
+    }
   }
 
   /** Returns the index of the next {@code dash-boundary} at a line start at or after {@code from}, or -1. */

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * skipped. CRLF and bare LF line ends are both accepted.
  *
  * <p>Example: {@code "m=audio 49170 RTP/AVP 0\r\n"} adds a media section; {@code "m=audio x RTP/AVP 0"} fails with
- * "expected port (1*DIGIT)" and the offset of that line in the body.
+ * "expected port (1*DIGIT, at most 65535), found 'x'" and the offset of the value in the body.
  *
  * <pre>session-description = proto-version origin-field session-name-field ... *(media-description)
  * media-field      = %x6d "=" media SP port ["/" integer] SP proto 1*(SP fmt) CRLF

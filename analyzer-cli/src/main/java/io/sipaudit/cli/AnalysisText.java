@@ -1,0 +1,138 @@
+package io.sipaudit.cli;
+
+import io.sipaudit.attribution.Analysis;
+import io.sipaudit.attribution.BackendSummary;
+import io.sipaudit.attribution.CallOutcome;
+import io.sipaudit.attribution.Node;
+import io.sipaudit.attribution.NodeRole;
+import io.sipaudit.attribution.Percentiles;
+import io.sipaudit.dialog.CallAssembler;
+import io.sipaudit.ingest.InputError;
+import io.sipaudit.ingest.SipIngest;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The text summary of {@code sipaudit analyze}: topology, calls and outcomes, the per-backend table, and a
+ * short list of what looks odd. Meant to be read in ten seconds.
+ */
+final class AnalysisText {
+  private final PrintWriter out;
+
+  AnalysisText(PrintWriter out) {
+    this.out = out;
+  }
+
+  void print(List<Path> inputs, Analysis a, CallAssembler assembler, SipIngest.Result r) {
+    out.printf("sipaudit analysis of %s%n%n", inputs.size() == 1 ? inputs.get(0) : inputs.size() + " inputs");
+    out.println("Topology");
+    for (Node n : a.nodes()) {
+      out.printf("  %-9s %-24s %s%n", n.role().id(), n.address(), evidence(n));
+    }
+    out.println();
+    out.printf("Calls: %,d%s%n", a.calls(), outcomes(a.outcomes()));
+    out.printf("  caller's post-dial delay %s; setup time %s%n", p(a.pdd()), p(a.setup()));
+    out.println();
+    List<BackendSummary> backends = a.backends();
+    if (!backends.isEmpty()) {
+      out.printf("  %-22s %7s %8s %7s %6s %8s %6s %5s %6s  %-17s %-17s %4s%n", "backend", "offered", "attempts",
+          "handled", "share", "answered", "failed", "fo-in", "fo-out", "PDD ms p50/p95", "setup ms p50/p95", "peak");
+      for (BackendSummary b : backends) {
+        out.printf("  %-22s %7d %8d %7d %5.1f%% %8d %6d %5d %6d  %-17s %-17s %4d%n", b.backend(), b.offered(),
+            b.attempts(), b.handled(), b.share() * 100, b.answered(), b.failed(), b.failoversIn(), b.failoversOut(),
+            pair(b.pdd()), pair(b.setup()), b.peakConcurrent());
+      }
+      out.println();
+    }
+    List<String> notes = notes(a, assembler, r);
+    if (!notes.isEmpty()) {
+      out.println("Worth a look");
+      notes.forEach(n -> out.println("  - " + n));
+    }
+    out.flush();
+  }
+
+  private static List<String> notes(Analysis a, CallAssembler assembler, SipIngest.Result r) {
+    List<String> notes = new ArrayList<>();
+    Map<CallOutcome, Long> o = a.outcomes();
+    if (o.get(CallOutcome.FAILED_OVER_ANSWERED) > 0) {
+      notes.add(o.get(CallOutcome.FAILED_OVER_ANSWERED) + " calls were answered only after failing over from their"
+          + " first backend");
+    }
+    long lost = o.get(CallOutcome.TIMEOUT) + o.get(CallOutcome.FAILED_ALL) + o.get(CallOutcome.REJECTED);
+    if (lost > 0) {
+      notes.add(lost + " calls failed at the backends (timeout " + o.get(CallOutcome.TIMEOUT) + ", every backend failed "
+          + o.get(CallOutcome.FAILED_ALL) + ", rejected " + o.get(CallOutcome.REJECTED) + ")");
+    }
+    if (o.get(CallOutcome.REJECTED_BY_BALANCER) > 0) {
+      notes.add(o.get(CallOutcome.REJECTED_BY_BALANCER) + " calls were rejected by the balancer itself (no backend tried)");
+    }
+    for (BackendSummary b : a.backends()) {
+      long timeouts = b.statuses().getOrDefault("timeout", 0L);
+      if (timeouts > 0) {
+        notes.add(b.backend() + " let " + timeouts + " INVITEs time out");
+      }
+    }
+    if (a.pinningViolations() > 0) {
+      notes.add(a.pinningViolations() + " in-dialog requests went to another backend than the one that answered"
+          + " (dialog pinning broken)");
+    }
+    if (o.get(CallOutcome.UNKNOWN) > 0) {
+      notes.add(o.get(CallOutcome.UNKNOWN) + " calls had no final answer before the capture ended");
+    }
+    long orphans = assembler.orphans().values().stream().mapToLong(Long::longValue).sum();
+    if (orphans > 0) {
+      notes.add(orphans + " requests belong to calls whose INVITE is not in the capture " + assembler.orphans());
+    }
+    for (InputError e : r.errors()) {
+      notes.add("input: " + e.message());
+    }
+    if (r.net().tlsConnections().size() > 0) {
+      notes.add(r.net().tlsConnections().size() + " TLS connections could not be analysed (encrypted)");
+    }
+    return notes;
+  }
+
+  private static String evidence(Node n) {
+    StringJoiner j = new StringJoiner(", ");
+    if (n.callsBalanced() > 0) {
+      j.add("balanced " + n.callsBalanced() + " calls");
+    }
+    if (n.callsOffered() > 0) {
+      j.add("offered " + n.callsOffered() + " calls");
+    }
+    if (n.callsStarted() > 0) {
+      j.add("started " + n.callsStarted() + " calls");
+    }
+    if (n.probesSent() > 0) {
+      j.add("sent " + n.probesSent() + " OPTIONS");
+    }
+    if (n.probesReceived() > 0 && n.role() != NodeRole.BALANCER) {
+      j.add("probed " + n.probesReceived() + " times");
+    }
+    return j.toString();
+  }
+
+  private static String outcomes(Map<CallOutcome, Long> o) {
+    StringJoiner j = new StringJoiner(", ", " — ", "");
+    j.setEmptyValue("");
+    o.forEach((k, v) -> {
+      if (v > 0) {
+        j.add(k.label() + " " + v);
+      }
+    });
+    return j.toString();
+  }
+
+  private static String p(Percentiles p) {
+    return p.count() == 0 ? "n/a" : "p50 " + p.p50() + " ms, p95 " + p.p95() + " ms, max " + p.max() + " ms";
+  }
+
+  private static String pair(Percentiles p) {
+    return p.count() == 0 ? "-" : p.p50() + "/" + p.p95();
+  }
+}

@@ -1,0 +1,271 @@
+package io.sipaudit.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sipaudit.attribution.Analysis;
+import io.sipaudit.attribution.Attempt;
+import io.sipaudit.attribution.AttributedCall;
+import io.sipaudit.attribution.Attributor;
+import io.sipaudit.attribution.BackendSummary;
+import io.sipaudit.attribution.Node;
+import io.sipaudit.dialog.CallAssembler;
+import io.sipaudit.ingest.InputError;
+import io.sipaudit.ingest.SipIngest;
+import io.sipaudit.net.Endpoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipaudit analyze capture.pcap}: which backend handled each call, which were tried first, and how each
+ * backend did.
+ */
+@Command(
+    name = "analyze",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rebuild the calls of capture files and attribute each to a backend: the balancer, the ordered attempts"
+          + " (backend, time, outcome), the backend that finally handled the call, failover, outcome, post-dial"
+          + " delay, setup time and duration. Then a per-backend table (offered, handled, share, answered,"
+          + " failed, failovers in and out, status codes, PDD and setup percentiles, peak concurrent calls)"
+          + " and the topology found (balancers, backends, clients).",
+      "Text is a summary; JSON (schema sipaudit.analysis/1, docs/analysis.md) adds every call; CSV lists the"
+          + " calls. Exit code 65 when a file is damaged part way through (the analysis covers what came before)."
+    })
+final class AnalyzeCommand implements Callable<Integer> {
+
+  enum Format { text, json, csv }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CaptureInputs inputs;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+  Format format = Format.text;
+
+  @Option(names = "--balancer", paramLabel = "ADDR", split = ",",
+      description = "The balancer's address (ip or ip:port), when finding it from the traffic is not wanted.")
+  List<String> balancers = new ArrayList<>();
+
+  @Option(names = "--calls-out", paramLabel = "FILE", description = "Also write every call to FILE as CSV.")
+  @Nullable Path callsOut;
+
+  @Option(names = "--attempts-out", paramLabel = "FILE", description = "Also write every attempt to FILE as CSV.")
+  @Nullable Path attemptsOut;
+
+  @Option(names = "--no-calls", description = "JSON: leave out the calls array (summary only).")
+  boolean noCalls;
+
+  @Override
+  public Integer call() throws Exception {
+    List<Endpoint> given = new ArrayList<>();
+    for (String b : balancers) {
+      try {
+        given.add(address(b));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--balancer " + b + ": " + e.getMessage());
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Attributor attributor = new Attributor(given);
+    Analysis analysis = new Analysis();
+    JsonGenerator json = format == Format.json ? new JsonFactory().createGenerator(out) : null;
+    ProgressBar bar = inputs.progress(err);
+    SipIngest.Result result;
+    try (CallCsv calls = CallCsv.open(format == Format.csv ? out : null, callsOut);
+        AttemptCsv attempts = AttemptCsv.open(attemptsOut)) {
+      if (json != null) {
+        json.writeStartObject();
+        json.writeStringField("schema", "sipaudit.analysis/1");
+        json.writeArrayFieldStart("inputs");
+        for (Path p : inputs.files) {
+          json.writeString(p.toString());
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("calls");
+      }
+      Consumer<AttributedCall> sink = c -> {
+        analysis.call(c);
+        try {
+          if (json != null && !noCalls) {
+            CallJson.call(json, c);
+          }
+          calls.write(c);
+          attempts.write(c);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+      CallAssembler assembler = new CallAssembler(r -> sink.accept(attributor.attribute(r)));
+      result = new SipIngest().onProgress(bar).run(inputs.checked(), e -> {
+        analysis.event(e);
+        assembler.accept(e);
+      });
+      assembler.finish();
+      bar.done();
+      if (json != null) {
+        json.writeEndArray();
+        writeSummary(json, analysis, assembler, result);
+        json.writeEndObject();
+        json.writeRaw('\n');
+        json.flush();
+      } else if (format == Format.text) {
+        new AnalysisText(out).print(inputs.files, analysis, assembler, result);
+      }
+    }
+    out.flush();
+    for (InputError e : result.errors()) {
+      err.println("sipaudit: " + e.message());
+    }
+    err.flush();
+    return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+  }
+
+  /** Parses {@code 10.0.0.1}, {@code 10.0.0.1:5060}, {@code 2001:db8::1} or {@code [2001:db8::1]:5060}; port 0 = any. */
+  static Endpoint address(String s) {
+    String t = s.trim();
+    long colons = t.chars().filter(c -> c == ':').count();
+    if (t.startsWith("[")) {
+      return Endpoint.parse(t.contains("]:") ? t : t + ":0");
+    }
+    return colons == 1 ? Endpoint.parse(t) : Endpoint.parse((colons == 0 ? t : "[" + t + "]") + ":0");
+  }
+
+  private static void writeSummary(JsonGenerator g, Analysis a, CallAssembler assembler, SipIngest.Result r)
+      throws IOException {
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("calls", a.calls());
+    g.writeObjectFieldStart("outcomes");
+    for (var e : a.outcomes().entrySet()) {
+      g.writeNumberField(e.getKey().id(), e.getValue());
+    }
+    g.writeEndObject();
+    CallJson.percentiles(g, "pddMs", a.pdd());
+    CallJson.percentiles(g, "setupMs", a.setup());
+    g.writeNumberField("pinningViolations", a.pinningViolations());
+    g.writeObjectFieldStart("orphanRequests");
+    for (var e : new java.util.TreeMap<>(assembler.orphans()).entrySet()) {
+      g.writeNumberField(e.getKey().name(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeArrayFieldStart("nodes");
+    for (Node n : a.nodes()) {
+      CallJson.node(g, n);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("backends");
+    for (BackendSummary b : a.backends()) {
+      CallJson.backend(g, b);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("errors");
+    for (InputError e : r.errors()) {
+      g.writeStartObject();
+      g.writeStringField("file", e.source());
+      g.writeStringField("message", e.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** Calls as CSV, to stdout and/or a file. */
+  private static final class CallCsv implements AutoCloseable {
+    private final List<CSVPrinter> printers;
+    private final @Nullable Writer file;
+
+    private CallCsv(List<CSVPrinter> printers, @Nullable Writer file) {
+      this.printers = printers;
+      this.file = file;
+    }
+
+    static CallCsv open(@Nullable PrintWriter stdout, @Nullable Path path) throws IOException {
+      List<CSVPrinter> printers = new ArrayList<>();
+      CSVFormat f = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader("call_id", "start", "from", "to",
+          "request_uri", "client", "balancer", "first_pick", "backend", "attempts", "outcome", "final_status",
+          "failed_over", "pdd_ms", "setup_ms", "duration_ms", "failover_ms", "complete").get();
+      if (stdout != null) {
+        printers.add(f.print(stdout));
+      }
+      Writer w = path == null ? null : Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+      if (w != null) {
+        printers.add(f.print(w));
+      }
+      return new CallCsv(printers, w);
+    }
+
+    void write(AttributedCall c) throws IOException {
+      for (CSVPrinter p : printers) {
+        p.printRecord(c.call().callId(), c.call().start(), c.call().from(), c.call().to(), c.call().requestUri(),
+            s(c.client()), s(c.balancer()), s(c.firstPick()), s(c.backend()), c.attempts().size(), c.outcome().id(),
+            c.finalStatus(), c.failedOver(), s(c.pddMs()), s(c.setupMs()), s(c.durationMs()), s(c.failoverMs()),
+            c.call().complete());
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (CSVPrinter p : printers) {
+        p.flush();
+      }
+      if (file != null) {
+        file.close();
+      }
+    }
+  }
+
+  /** Attempts as CSV. */
+  private static final class AttemptCsv implements AutoCloseable {
+    private final @Nullable CSVPrinter printer;
+
+    private AttemptCsv(@Nullable CSVPrinter printer) {
+      this.printer = printer;
+    }
+
+    static AttemptCsv open(@Nullable Path path) throws IOException {
+      return new AttemptCsv(path == null ? null : CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+          .setHeader("call_id", "attempt", "backend", "sent", "outcome", "status", "pdd_ms", "setup_ms").get()
+          .print(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
+    }
+
+    void write(AttributedCall c) throws IOException {
+      if (printer == null) {
+        return;
+      }
+      int i = 1;
+      for (Attempt a : c.attempts()) {
+        printer.printRecord(c.call().callId(), i++, a.backend(), a.sent(), a.outcome().id(), a.status(),
+            s(a.pddMs()), s(a.setupMs()));
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (printer != null) {
+        printer.close();
+      }
+    }
+  }
+
+  private static String s(@Nullable Object o) {
+    return o == null ? "" : o.toString();
+  }
+}

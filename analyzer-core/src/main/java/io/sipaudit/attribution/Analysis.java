@@ -1,0 +1,154 @@
+package io.sipaudit.attribution;
+
+import io.sipaudit.ingest.IngestEvent;
+import io.sipaudit.net.Endpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Sums attributed calls into the per-backend table, the outcome counts and the topology. Memory grows with the
+ * number of backends and the capture's duration in seconds (for concurrency), not with the number of calls.
+ *
+ * <p>Example: after 90 calls of the failover lab sample, {@code outcomes()} is {@code answered=82,
+ * failed_over_answered=8} and the backend table has .21 (offered 54) and .22 (offered 36, failovers in 8).
+ */
+public final class Analysis {
+  private final TopologyBuilder topology = new TopologyBuilder();
+  private final Map<CallOutcome, Long> outcomes = new EnumMap<>(CallOutcome.class);
+  private final Map<Endpoint, Acc> backends = new TreeMap<>();
+  private long calls;
+  private long reachedBackend;
+  private long pinningViolations;
+  private final Histogram pdd = Percentiles.newHistogram();
+  private final Histogram setup = Percentiles.newHistogram();
+
+  private static final class Acc {
+    long offered;
+    long attempts;
+    long handled;
+    long answered;
+    long failed;
+    long failoversIn;
+    long failoversOut;
+    final Map<String, Long> statuses = new TreeMap<>();
+    final Histogram pdd = Percentiles.newHistogram();
+    final Histogram setup = Percentiles.newHistogram();
+    final TreeMap<Long, Integer> concurrency = new TreeMap<>();   // second -> change in answered calls
+  }
+
+  /** Sees every ingest event (for the probes). */
+  public void event(IngestEvent e) {
+    topology.probe(e);
+  }
+
+  /** Adds one call. */
+  public void call(AttributedCall c) {
+    calls++;
+    outcomes.merge(c.outcome(), 1L, Long::sum);
+    topology.call(c);
+    pinningViolations += c.pinningViolations().size();
+    Percentiles.record(pdd, c.pddMs());
+    Percentiles.record(setup, c.setupMs());
+    if (c.attempts().isEmpty() || c.backend() == null) {
+      return;
+    }
+    reachedBackend++;
+    acc(c.attempts().get(0).backend()).offered++;
+    Acc last = acc(c.backend());
+    last.handled++;
+    if (c.failedOver()) {
+      acc(c.attempts().get(0).backend()).failoversOut++;
+      last.failoversIn++;
+    }
+    for (Attempt a : c.attempts()) {
+      Acc b = acc(a.backend());
+      b.attempts++;
+      b.statuses.merge(a.status() > 0 ? Integer.toString(a.status()) : a.outcome().id(), 1L, Long::sum);
+      if (a.outcome() == AttemptOutcome.ANSWERED) {
+        b.answered++;
+        Instant from = a.sent().plusMillis(a.setupMs() == null ? 0 : a.setupMs());
+        Instant to = c.durationMs() == null ? c.call().end() : from.plusMillis(c.durationMs());
+        b.concurrency.merge(from.getEpochSecond(), 1, Integer::sum);
+        b.concurrency.merge(to.getEpochSecond() + 1, -1, Integer::sum);
+      } else if (a.outcome() == AttemptOutcome.REJECTED || a.outcome() == AttemptOutcome.TIMEOUT) {
+        b.failed++;
+      }
+      Percentiles.record(b.pdd, a.pddMs());
+      Percentiles.record(b.setup, a.setupMs());
+    }
+  }
+
+  private Acc acc(Endpoint e) {
+    return backends.computeIfAbsent(e, k -> new Acc());
+  }
+
+  /** Returns the number of calls. */
+  public long calls() {
+    return calls;
+  }
+
+  /** Returns calls per outcome (every outcome present). */
+  public Map<CallOutcome, Long> outcomes() {
+    Map<CallOutcome, Long> all = new EnumMap<>(CallOutcome.class);
+    for (CallOutcome o : CallOutcome.values()) {
+      all.put(o, outcomes.getOrDefault(o, 0L));
+    }
+    return all;
+  }
+
+  /** Returns the total of in-dialog requests sent to another backend than the one that answered. */
+  public long pinningViolations() {
+    return pinningViolations;
+  }
+
+  /** Returns the caller-side post-dial delay over all calls. */
+  public Percentiles pdd() {
+    return Percentiles.of(pdd);
+  }
+
+  /** Returns the caller-side setup time over all answered calls. */
+  public Percentiles setup() {
+    return Percentiles.of(setup);
+  }
+
+  /** Returns the topology learned so far. */
+  public List<Node> nodes() {
+    return topology.nodes();
+  }
+
+  /** Returns one row per backend, by address, including probed backends that were given no calls. */
+  public List<BackendSummary> backends() {
+    for (Node n : topology.nodes()) {
+      if (n.role() == NodeRole.BACKEND) {
+        acc(n.address());
+      }
+    }
+    List<BackendSummary> out = new ArrayList<>();
+    backends.forEach((e, a) -> {
+      int level = 0;
+      int peak = 0;
+      long busySeconds = 0;
+      long area = 0;
+      Long prev = null;
+      for (Map.Entry<Long, Integer> step : a.concurrency.entrySet()) {
+        if (prev != null && level > 0) {
+          busySeconds += step.getKey() - prev;
+          area += (step.getKey() - prev) * level;
+        }
+        level += step.getValue();
+        peak = Math.max(peak, level);
+        prev = step.getKey();
+      }
+      double share = reachedBackend == 0 ? 0 : (double) a.handled / reachedBackend;
+      out.add(new BackendSummary(e, a.offered, a.attempts, a.handled, share, a.answered, a.failed, a.failoversIn,
+          a.failoversOut, a.statuses, Percentiles.of(a.pdd), Percentiles.of(a.setup), peak,
+          busySeconds == 0 ? 0 : (double) area / busySeconds));
+    });
+    return out;
+  }
+}

@@ -1,0 +1,98 @@
+package io.sipaudit.attribution;
+
+import io.sipaudit.ingest.IngestEvent;
+import io.sipaudit.ingest.SipPacket;
+import io.sipaudit.net.Endpoint;
+import io.sipaudit.sip.SipMethod;
+import io.sipaudit.sip.SipRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Learns the roles of the nodes from the attributed calls and the OPTIONS probes seen.
+ *
+ * <p>A node that forwarded calls to backends is a balancer; a node that received attempts is a backend; a node
+ * that sent calls to a balancer is a client. A node with several kinds of evidence gets the role with the
+ * most calls behind it (an HA balancer pair is two balancers; a balancer that also answers calls itself stays
+ * a balancer). Feed it every ingest event (for the probes) and every attributed call.
+ */
+public final class TopologyBuilder {
+  private static final class Counts {
+    long balanced;
+    long offered;
+    long started;
+    long probesSent;
+    long probesReceived;
+  }
+
+  private final Map<Endpoint, Counts> nodes = new HashMap<>();
+
+  /** Counts an OPTIONS probe (any other event is ignored). */
+  public void probe(IngestEvent e) {
+    if (e instanceof SipPacket p && p.message() instanceof SipRequest r && r.method().equals(SipMethod.OPTIONS)
+        && r.toTag() == null) {
+      node(listening(p)).probesSent++;
+      node(p.dst()).probesReceived++;
+    }
+  }
+
+  /**
+   * Returns where the sender of a request listens: the packet's source over UDP; over TCP, whose source port is
+   * ephemeral, the top Via's sent-by when it is a literal address (else the source address with port 0).
+   */
+  private static Endpoint listening(SipPacket p) {
+    if (p.transport() == io.sipaudit.net.Transport.UDP) {
+      return p.src();
+    }
+    try {
+      io.sipaudit.sip.header.Via v = p.message().topVia();
+      if (v != null) {
+        return Endpoint.parse((v.host().contains(":") ? "[" + v.host() + "]" : v.host()) + ":"
+            + (v.port() > 0 ? v.port() : 5060));
+      }
+    } catch (RuntimeException notALiteralAddress) {
+      // fall through
+    }
+    return new Endpoint(p.src().address(), 0);
+  }
+
+  /** Counts the evidence of one call. */
+  public void call(AttributedCall c) {
+    if (c.balancer() != null && !c.attempts().isEmpty()) {
+      node(c.balancer()).balanced++;
+    }
+    c.attempts().stream().map(Attempt::backend).distinct().forEach(b -> node(b).offered++);
+    if (c.client() != null) {
+      node(c.client()).started++;
+    }
+  }
+
+  private Counts node(Endpoint e) {
+    return nodes.computeIfAbsent(e, k -> new Counts());
+  }
+
+  /** Returns the nodes, balancers first, then backends, clients and others, each by address. */
+  public List<Node> nodes() {
+    List<Node> out = new ArrayList<>(nodes.size());
+    nodes.forEach((e, c) -> out.add(new Node(e, role(c), c.balanced, c.offered, c.started, c.probesSent,
+        c.probesReceived)));
+    out.sort(Comparator.comparing(Node::role).thenComparing(Node::address));
+    return out;
+  }
+
+  private static NodeRole role(Counts c) {
+    if (c.balanced > 0 && c.balanced >= c.offered) {
+      return NodeRole.BALANCER;
+    }
+    if (c.offered > 0 || (c.probesReceived > 0 && c.probesSent == 0 && c.started == 0)) {
+      return NodeRole.BACKEND;   // also a destination that is only probed: in the pool, but given no calls
+    }
+    if (c.started > 0) {
+      return NodeRole.CLIENT;
+    }
+    return c.probesSent > 0 && c.probesReceived == 0 ? NodeRole.BALANCER : NodeRole.OTHER;
+  }
+}

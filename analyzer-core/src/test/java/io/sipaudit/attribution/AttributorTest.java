@@ -1,0 +1,126 @@
+package io.sipaudit.attribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sipaudit.dialog.CallRecord;
+import io.sipaudit.dialog.InDialogRequest;
+import io.sipaudit.dialog.InviteHop;
+import io.sipaudit.net.Endpoint;
+import io.sipaudit.net.Transport;
+import io.sipaudit.sip.SipMethod;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+final class AttributorTest {
+  private static final Endpoint CLIENT = Endpoint.parse("10.0.0.100:5060");
+  private static final Endpoint SBC = Endpoint.parse("10.0.0.50:5060");
+  private static final Endpoint LB = Endpoint.parse("10.0.0.1:5060");
+  private static final Endpoint B1 = Endpoint.parse("10.0.1.1:5060");
+  private static final Endpoint B2 = Endpoint.parse("10.0.1.2:5060");
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+  private static InviteHop hop(Endpoint src, Endpoint dst, String branch, @Nullable String upstream, long sentMs,
+      int code, long finalMs) {
+    return new InviteHop(src, dst, Transport.UDP, branch, upstream, 1, T0.plusMillis(sentMs), 0,
+        code == 200 ? T0.plusMillis(sentMs + 5) : null, code == 200 ? 180 : 0,
+        code == 0 ? null : T0.plusMillis(finalMs), code, code == 0 ? "" : "x", code == 0 ? null : "t", null, false);
+  }
+
+  private static CallRecord call(List<InviteHop> hops, List<InDialogRequest> dialog) {
+    return new CallRecord("c1", "f1", T0, "sip:a@x", "sip:b@x", "sip:b@x", hops, dialog, T0.plusSeconds(10), true,
+        "t.pcap", 1);
+  }
+
+  @Test
+  void timeoutThenAnswerIsAFailoverToTheSecondBackend() {
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 200, 1600),
+        hop(LB, B1, "zl1", "zc", 1, 0, 0),
+        hop(LB, B2, "zl2", "zc", 1501, 200, 1590)), List.of()));
+    assertEquals(LB, c.balancer());
+    assertEquals(CLIENT, c.client());
+    assertEquals(List.of(B1, B2), c.attempts().stream().map(Attempt::backend).toList());
+    assertEquals(AttemptOutcome.TIMEOUT, c.attempts().get(0).outcome());
+    assertEquals(B2, c.backend());
+    assertEquals(CallOutcome.FAILED_OVER_ANSWERED, c.outcome());
+    assertTrue(c.failedOver());
+    assertEquals(1500L, c.failoverMs());
+    assertEquals(1600L, c.setupMs());
+  }
+
+  @Test
+  void balancerIsTheForwarderNearestTheBackends() {
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, SBC, "zc", null, 0, 200, 30),
+        hop(SBC, LB, "zs", "zc", 1, 200, 20),
+        hop(LB, B1, "zl", "zs", 2, 200, 10)), List.of()));
+    assertEquals(LB, c.balancer());
+    assertEquals(SBC, c.client());
+    assertEquals(List.of(B1), c.attempts().stream().map(Attempt::backend).toList());
+    assertEquals(CallOutcome.ANSWERED, c.outcome());
+  }
+
+  @Test
+  void balancerAnsweringItselfIsRejectedByBalancer() {
+    InviteHop only = hop(CLIENT, LB, "zc", null, 0, 503, 2);
+    AttributedCall c = new Attributor(List.of(LB)).attribute(call(List.of(only), List.of()));
+    assertTrue(c.attempts().isEmpty());
+    assertNull(c.backend());
+    assertEquals(CallOutcome.REJECTED_BY_BALANCER, c.outcome());
+    assertEquals(503, c.finalStatus());
+  }
+
+  @Test
+  void everyBackendFailingIsFailedAll() {
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 503, 100),
+        hop(LB, B1, "zl1", "zc", 1, 503, 10),
+        hop(LB, B2, "zl2", "zc", 11, 503, 20)), List.of()));
+    assertEquals(CallOutcome.FAILED_ALL, c.outcome());
+    assertEquals(B2, c.backend(), "the last one tried");
+    assertFalse(c.outcome().answered());
+  }
+
+  @Test
+  void singleRejectionIsRejected() {
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 486, 100),
+        hop(LB, B1, "zl1", "zc", 1, 486, 10)), List.of()));
+    assertEquals(CallOutcome.REJECTED, c.outcome());
+    assertEquals(486, c.finalStatus());
+  }
+
+  @Test
+  void captureOfOnlyTheBackendSideTakesTheSenderAsBalancer() {
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(LB, B1, "zl1", "zc", 1, 0, 0), hop(LB, B2, "zl2", "zc", 500, 200, 510)), List.of()));
+    assertEquals(LB, c.balancer());
+    assertNull(c.client());
+    assertEquals(CallOutcome.FAILED_OVER_ANSWERED, c.outcome());
+  }
+
+  @Test
+  void byeSentToAnotherBackendIsAPinningViolation() {
+    InDialogRequest bye = new InDialogRequest(SipMethod.BYE, LB, B1, T0.plusSeconds(5), 481);
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 200, 600),
+        hop(LB, B1, "zl1", "zc", 1, 0, 0),
+        hop(LB, B2, "zl2", "zc", 500, 200, 590)), List.of(bye)));
+    assertEquals(1, c.pinningViolations().size());
+    assertTrue(c.pinningViolations().get(0).contains("10.0.1.1:5060"), c.pinningViolations().get(0));
+  }
+
+  @Test
+  void noResponseAtTheEndOfTheCaptureIsUnknown() {
+    CallRecord open = new CallRecord("c2", "f", T0, "a", "b", "b", List.of(hop(CLIENT, LB, "zc", null, 0, 0, 0),
+        hop(LB, B1, "zl", "zc", 1, 0, 0)), List.of(), T0, false, "t.pcap", 1);
+    AttributedCall c = new Attributor().attribute(open);
+    assertEquals(CallOutcome.UNKNOWN, c.outcome());
+    assertEquals(AttemptOutcome.NO_RESPONSE, c.attempts().get(0).outcome());
+  }
+}
