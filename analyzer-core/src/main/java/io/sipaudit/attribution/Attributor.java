@@ -97,7 +97,7 @@ public final class Attributor {
     CallOutcome outcome = outcome(attempts, upstream);
     InviteHop view = upstream != null ? upstream : (sent.isEmpty() ? null : answeredOrLast(sent));
     int finalStatus = view == null ? 0 : view.finalCode();
-    Long pdd = view == null || view.firstProvisional() == null ? null : millis(view.sent(), view.firstProvisional());
+    Long pdd = view == null ? null : pdd(view);
     Long setup = view == null || !view.answered() ? null : millis(view.sent(), view.finalAt());
     Long duration = duration(call, view);
     Long failover = attempts.size() > 1 ? millis(attempts.get(0).sent(), attempts.get(attempts.size() - 1).sent()) : null;
@@ -127,9 +127,17 @@ public final class Attributor {
     } else {
       outcome = AttemptOutcome.NO_RESPONSE;
     }
-    Long pdd = h.firstProvisional() == null ? null : millis(h.sent(), h.firstProvisional());
+    Long pdd = pdd(h);
     Long setup = h.answered() ? millis(h.sent(), h.finalAt()) : null;
     return new Attempt(h.dst(), h.sent(), outcome, h.finalCode(), pdd, setup);
+  }
+
+  /** Post-dial delay: INVITE to the first 18x, or to the 2xx when that came first (no ringing was heard). */
+  private static @Nullable Long pdd(InviteHop h) {
+    if (h.firstProvisional() != null) {
+      return millis(h.sent(), h.firstProvisional());
+    }
+    return h.answered() ? millis(h.sent(), h.finalAt()) : null;
   }
 
   private static CallOutcome outcome(List<Attempt> attempts, @Nullable InviteHop upstream) {

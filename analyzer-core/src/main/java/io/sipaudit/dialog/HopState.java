@@ -39,7 +39,7 @@ final class HopState {
 
   void response(int code, String reason, @Nullable String tag, Instant at) {
     if (code < 200) {
-      if (code > 100 && firstProvisional == null) {
+      if (code > 100 && firstProvisional == null && finalCode == 0) {   // a 180 overtaken by the 200 is late news
         firstProvisional = at;
         firstProvisionalCode = code;
       }

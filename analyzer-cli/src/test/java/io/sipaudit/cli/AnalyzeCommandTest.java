@@ -1,0 +1,93 @@
+package io.sipaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class AnalyzeCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Path repo() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("samples/lab"))) {
+        return p;
+      }
+    }
+    throw new IllegalStateException("no samples/");
+  }
+
+  private static String sample(String name) {
+    return repo().resolve("samples/" + name + "/capture.pcap").toString();
+  }
+
+  @Test
+  void jsonHasEveryFieldTheSchemaRequiresAndOneCallPerTruthRow() throws Exception {
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", sample("priority-alg8-failover"));
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = JSON.readTree(run.out());
+    JsonNode schema = JSON.readTree(repo().resolve("docs/analysis.schema.json").toFile());
+    assertEquals("sipaudit.analysis/1", doc.get("schema").asText());
+    requireAll(doc, schema.get("required"), "document");
+    long truthRows = Files.readAllLines(repo().resolve("samples/priority-alg8-failover/truth.csv")).size() - 1;
+    assertEquals(truthRows, doc.get("calls").size());
+    for (JsonNode call : doc.get("calls")) {
+      requireAll(call, schema.at("/$defs/call/required"), "call " + call.get("callId"));
+    }
+    for (JsonNode b : doc.get("backends")) {
+      requireAll(b, schema.at("/properties/backends/items/required"), "backend " + b.get("address"));
+    }
+    long failedOver = 0;
+    for (JsonNode call : doc.get("calls")) {
+      failedOver += call.get("failedOver").asBoolean() ? 1 : 0;
+    }
+    assertEquals(doc.at("/summary/outcomes/failed_over_answered").asLong(), failedOver);
+    assertEquals("balancer", doc.at("/nodes/0/role").asText());
+  }
+
+  @Test
+  void csvHasAHeaderAndOneRowPerCallAndAttemptsGoToTheirFile(@TempDir Path dir) throws Exception {
+    Path attempts = dir.resolve("attempts.csv");
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "csv", "--attempts-out", attempts.toString(),
+        sample("rr-alg4-kill"));
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("call_id,start,from,to,request_uri,client,balancer,first_pick,backend"));
+    assertEquals(81, lines.size(), "80 calls and a header");
+    List<String> attemptLines = Files.readAllLines(attempts);
+    assertEquals("call_id,attempt,backend,sent,outcome,status,pdd_ms,setup_ms", attemptLines.get(0));
+    assertEquals(83, attemptLines.size(), "80 calls, 2 of them failed over, and a header");
+  }
+
+  @Test
+  void textSummaryNamesTheBalancerAndTheFailovers() {
+    CommandRun run = CommandRun.sipaudit("analyze", sample("priority-alg8-failover"));
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("balancer  127.0.1.1:5060"), run.out());
+    assertTrue(run.out().contains("failed over, then answered"), run.out());
+  }
+
+  @Test
+  void badBalancerAddressIsAUsageError() {
+    CommandRun run = CommandRun.sipaudit("analyze", "--balancer", "not-an-address", sample("rr-alg4"));
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--balancer"), run.err());
+  }
+
+  @Test
+  void missingFileExits66() {
+    assertEquals(66, CommandRun.sipaudit("analyze", "/nonexistent/x.pcap").exitCode());
+  }
+
+  private static void requireAll(JsonNode node, JsonNode required, String what) {
+    for (JsonNode field : required) {
+      assertTrue(node.has(field.asText()), what + " lacks " + field.asText());
+    }
+  }
+}
