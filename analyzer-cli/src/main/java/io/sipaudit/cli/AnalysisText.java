@@ -36,6 +36,9 @@ final class AnalysisText {
     out.println();
     out.printf("Calls: %,d%s%n", a.calls(), outcomes(a.outcomes()));
     out.printf("  caller's post-dial delay %s; setup time %s%n", p(a.pdd()), p(a.setup()));
+    io.sipaudit.attribution.Rfc6076 k = a.rfc6076();
+    out.printf("  RFC 6076: SER %s, SEER %s, ISA %s, SCR %s; SRD p50 %s ms%n", pct(k.ser()), pct(k.seer()),
+        pct(k.isa()), pct(k.scr()), k.srd().p50() == null ? "n/a" : k.srd().p50());
     out.println();
     List<BackendSummary> backends = a.backends();
     if (!backends.isEmpty()) {
@@ -130,6 +133,10 @@ final class AnalysisText {
 
   private static String p(Percentiles p) {
     return p.count() == 0 ? "n/a" : "p50 " + p.p50() + " ms, p95 " + p.p95() + " ms, max " + p.max() + " ms";
+  }
+
+  private static String pct(@org.jspecify.annotations.Nullable Double v) {
+    return v == null ? "n/a" : String.format("%.1f%%", v);
   }
 
   private static String pair(Percentiles p) {

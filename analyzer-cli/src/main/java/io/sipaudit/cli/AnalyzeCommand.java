@@ -161,6 +161,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     CallJson.percentiles(g, "pddMs", a.pdd());
     CallJson.percentiles(g, "setupMs", a.setup());
     g.writeNumberField("pinningViolations", a.pinningViolations());
+    CallJson.rfc6076(g, a.rfc6076());
     g.writeObjectFieldStart("orphanRequests");
     for (var e : new java.util.TreeMap<>(assembler.orphans()).entrySet()) {
       g.writeNumberField(e.getKey().name(), e.getValue());

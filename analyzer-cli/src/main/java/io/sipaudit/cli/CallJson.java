@@ -34,6 +34,8 @@ final class CallJson {
     number(g, "setupMs", c.setupMs());
     number(g, "durationMs", c.durationMs());
     number(g, "failoverMs", c.failoverMs());
+    number(g, "srdMs", c.srdMs());
+    number(g, "sddMs", c.sddMs());
     g.writeArrayFieldStart("attempts");
     for (Attempt a : c.attempts()) {
       g.writeStartObject();
@@ -43,6 +45,7 @@ final class CallJson {
       g.writeNumberField("status", a.status());
       number(g, "pddMs", a.pddMs());
       number(g, "setupMs", a.setupMs());
+      number(g, "srdMs", a.srdMs());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -102,7 +105,29 @@ final class CallJson {
     percentiles(g, "setupMs", b.setup());
     g.writeNumberField("peakConcurrent", b.peakConcurrent());
     g.writeNumberField("meanConcurrent", Math.round(b.meanConcurrent() * 100) / 100.0);
+    rfc6076(g, b.rfc6076());
     g.writeEndObject();
+  }
+
+  static void rfc6076(JsonGenerator g, io.sipaudit.attribution.Rfc6076 r) throws IOException {
+    g.writeObjectFieldStart("rfc6076");
+    g.writeNumberField("invites", r.invites());
+    ratio(g, "ser", r.ser());
+    ratio(g, "seer", r.seer());
+    ratio(g, "isa", r.isa());
+    ratio(g, "scr", r.scr());
+    percentiles(g, "srdMs", r.srd());
+    percentiles(g, "sddMs", r.sdd());
+    percentiles(g, "sdtMs", r.sdt());
+    g.writeEndObject();
+  }
+
+  private static void ratio(JsonGenerator g, String name, @Nullable Double v) throws IOException {
+    if (v == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, v);
+    }
   }
 
   static void percentiles(JsonGenerator g, String name, Percentiles p) throws IOException {

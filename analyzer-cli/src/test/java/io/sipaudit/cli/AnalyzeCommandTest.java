@@ -42,7 +42,9 @@ final class AnalyzeCommandTest {
     }
     for (JsonNode b : doc.get("backends")) {
       requireAll(b, schema.at("/properties/backends/items/required"), "backend " + b.get("address"));
+      requireAll(b.get("rfc6076"), schema.at("/$defs/rfc6076/required"), "rfc6076 of " + b.get("address"));
     }
+    requireAll(doc.get("summary"), schema.at("/properties/summary/required"), "summary");
     long failedOver = 0;
     for (JsonNode call : doc.get("calls")) {
       failedOver += call.get("failedOver").asBoolean() ? 1 : 0;

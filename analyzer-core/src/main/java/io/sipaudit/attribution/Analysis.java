@@ -26,6 +26,7 @@ public final class Analysis {
   private long pinningViolations;
   private final Histogram pdd = Percentiles.newHistogram();
   private final Histogram setup = Percentiles.newHistogram();
+  private final Rfc6076Counter rfc6076 = new Rfc6076Counter();
 
   private static final class Acc {
     long offered;
@@ -39,6 +40,7 @@ public final class Analysis {
     final Histogram pdd = Percentiles.newHistogram();
     final Histogram setup = Percentiles.newHistogram();
     final TreeMap<Long, Integer> concurrency = new TreeMap<>();   // second -> change in answered calls
+    final Rfc6076Counter rfc6076 = new Rfc6076Counter();
   }
 
   /** Sees every ingest event (for the probes). */
@@ -54,6 +56,10 @@ public final class Analysis {
     pinningViolations += c.pinningViolations().size();
     Percentiles.record(pdd, c.pddMs());
     Percentiles.record(setup, c.setupMs());
+    if (c.balancer() != null || c.client() != null || !c.attempts().isEmpty()) {
+      int status = c.finalStatus() == 0 && c.outcome() == CallOutcome.CANCELLED ? 487 : c.finalStatus();
+      rfc6076.invite(status, c.srdMs(), c.completedByBye(), c.sddMs(), c.durationMs());
+    }
     if (c.attempts().isEmpty() || c.backend() == null) {
       return;
     }
@@ -80,6 +86,10 @@ public final class Analysis {
       }
       Percentiles.record(b.pdd, a.pddMs());
       Percentiles.record(b.setup, a.setupMs());
+      boolean answeredHere = a.outcome() == AttemptOutcome.ANSWERED;
+      int status = a.status() == 0 && a.outcome() == AttemptOutcome.CANCELLED ? 487 : a.status();
+      b.rfc6076.invite(status, a.srdMs(), answeredHere && c.completedByBye(), answeredHere ? c.sddMs() : null,
+          answeredHere ? c.durationMs() : null);
     }
   }
 
@@ -116,6 +126,11 @@ public final class Analysis {
     return Percentiles.of(setup);
   }
 
+  /** Returns the RFC 6076 metrics from the callers' side (one initial INVITE per call). */
+  public Rfc6076 rfc6076() {
+    return rfc6076.snapshot();
+  }
+
   /** Returns the topology learned so far. */
   public List<Node> nodes() {
     return topology.nodes();
@@ -147,7 +162,7 @@ public final class Analysis {
       double share = reachedBackend == 0 ? 0 : (double) a.handled / reachedBackend;
       out.add(new BackendSummary(e, a.offered, a.attempts, a.handled, share, a.answered, a.failed, a.failoversIn,
           a.failoversOut, a.statuses, Percentiles.of(a.pdd), Percentiles.of(a.setup), peak,
-          busySeconds == 0 ? 0 : (double) area / busySeconds));
+          busySeconds == 0 ? 0 : (double) area / busySeconds, a.rfc6076.snapshot()));
     });
     return out;
   }

@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param status the backend's final status code, 0 when there was none
  * @param pddMs INVITE to the backend's first 18x, or null
  * @param setupMs INVITE to the backend's 2xx, or null
+ * @param srdMs RFC 6076 session request delay: INVITE to the first response other than 100 (provisional or
+ *     final), or null when there was none
  */
 public record Attempt(
-    Endpoint backend, Instant sent, AttemptOutcome outcome, int status, @Nullable Long pddMs, @Nullable Long setupMs) {
+    Endpoint backend, Instant sent, AttemptOutcome outcome, int status, @Nullable Long pddMs, @Nullable Long setupMs,
+    @Nullable Long srdMs) {
   public Attempt {
     requireNonNull(backend, "backend");
     requireNonNull(sent, "sent");

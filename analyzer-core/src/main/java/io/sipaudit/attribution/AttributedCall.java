@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param durationMs 2xx to BYE, or null
  * @param failoverMs first attempt to the attempt that was used last, when there were several, or null
  * @param pinningViolations in-dialog requests the balancer sent to another backend than the one that answered
+ * @param srdMs RFC 6076 session request delay seen by the caller, or null
+ * @param sddMs RFC 6076 session disconnect delay: the first BYE to its final response, or null
+ * @param completedByBye answered, and ended by a BYE that got a 2xx
  */
 public record AttributedCall(
     CallRecord call,
@@ -39,7 +42,10 @@ public record AttributedCall(
     @Nullable Long setupMs,
     @Nullable Long durationMs,
     @Nullable Long failoverMs,
-    List<String> pinningViolations) {
+    List<String> pinningViolations,
+    @Nullable Long srdMs,
+    @Nullable Long sddMs,
+    boolean completedByBye) {
 
   public AttributedCall {
     requireNonNull(call, "call");

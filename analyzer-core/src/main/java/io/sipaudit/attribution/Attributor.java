@@ -101,8 +101,21 @@ public final class Attributor {
     Long setup = view == null || !view.answered() ? null : millis(view.sent(), view.finalAt());
     Long duration = duration(call, view);
     Long failover = attempts.size() > 1 ? millis(attempts.get(0).sent(), attempts.get(attempts.size() - 1).sent()) : null;
+    InDialogRequest bye = firstBye(call);
+    Long sdd = bye == null || bye.finalAt() == null ? null : millis(bye.sent(), bye.finalAt());
+    boolean completedByBye = outcome.answered() && bye != null && bye.finalCode() >= 200 && bye.finalCode() < 300;
     return new AttributedCall(call, client, balancer, attempts, backend, outcome,
-        finalStatus, pdd, setup, duration, failover, pinning(call, balancer, backend, attempts, lastSeen));
+        finalStatus, pdd, setup, duration, failover, pinning(call, balancer, backend, attempts, lastSeen),
+        view == null ? null : srd(view), sdd, completedByBye);
+  }
+
+  private static @Nullable InDialogRequest firstBye(CallRecord call) {
+    for (InDialogRequest r : call.inDialog()) {
+      if (r.method().equals(SipMethod.BYE)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static InviteHop answeredOrLast(List<InviteHop> sent) {
@@ -129,7 +142,16 @@ public final class Attributor {
     }
     Long pdd = pdd(h);
     Long setup = h.answered() ? millis(h.sent(), h.finalAt()) : null;
-    return new Attempt(h.dst(), h.sent(), outcome, h.finalCode(), pdd, setup);
+    return new Attempt(h.dst(), h.sent(), outcome, h.finalCode(), pdd, setup, srd(h));
+  }
+
+  /** RFC 6076 §4.1 session request delay: INVITE to the first non-100 response, provisional or final. */
+  static @Nullable Long srd(InviteHop h) {
+    Instant first = h.firstProvisional();
+    if (h.finalAt() != null && (first == null || h.finalAt().isBefore(first))) {
+      first = h.finalAt();
+    }
+    return first == null ? null : millis(h.sent(), first);
   }
 
   /** Post-dial delay: INVITE to the first 18x, or to the 2xx when that came first (no ringing was heard). */

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param setup INVITE to its 2xx, per attempt
  * @param peakConcurrent most answered calls in progress on it at once (to the second)
  * @param meanConcurrent average answered calls in progress over the time it had any
+ * @param rfc6076 the RFC 6076 metrics over the INVITEs it received
  */
 public record BackendSummary(
     Endpoint backend,
@@ -40,12 +41,14 @@ public record BackendSummary(
     Percentiles pdd,
     Percentiles setup,
     int peakConcurrent,
-    double meanConcurrent) {
+    double meanConcurrent,
+    Rfc6076 rfc6076) {
 
   public BackendSummary {
     requireNonNull(backend, "backend");
     statuses = Map.copyOf(statuses);
     requireNonNull(pdd, "pdd");
     requireNonNull(setup, "setup");
+    requireNonNull(rfc6076, "rfc6076");
   }
 }

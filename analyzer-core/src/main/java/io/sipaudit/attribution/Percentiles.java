@@ -19,7 +19,9 @@ public record Percentiles(long count, @Nullable Long p50, @Nullable Long p95, @N
     if (h.getTotalCount() == 0) {
       return new Percentiles(0, null, null, null);
     }
-    return new Percentiles(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95), h.getMaxValue());
+    // the lowest value of each bucket, so that recorded values come back as they were (within 0.1 %)
+    return new Percentiles(h.getTotalCount(), h.lowestEquivalentValue(h.getValueAtPercentile(50)),
+        h.lowestEquivalentValue(h.getValueAtPercentile(95)), h.lowestEquivalentValue(h.getMaxValue()));
   }
 
   static Histogram newHistogram() {

@@ -125,6 +125,7 @@ final class CallState {
     DialogRequestState d = inDialogByKey.get(key);
     if (d != null && code >= 200 && d.finalCode == 0) {
       d.finalCode = code;
+      d.finalAt = p.ref().timestamp();
       if (d.method.equals(SipMethod.BYE)) {
         byeAnswered = true;
       }
@@ -172,7 +173,7 @@ final class CallState {
     }
     List<InDialogRequest> dialog = new ArrayList<>(inDialog.size());
     for (DialogRequestState d : inDialog) {
-      dialog.add(new InDialogRequest(d.method, d.src, d.dst, d.sent, d.finalCode));
+      dialog.add(new InDialogRequest(d.method, d.src, d.dst, d.sent, d.finalCode, d.finalAt));
     }
     return new CallRecord(callId, fromTag, start, from, to, requestUri, hopRecords, dialog, lastActivity, complete,
         source, firstFrame);
@@ -215,6 +216,7 @@ final class CallState {
     final Endpoint dst;
     final Instant sent;
     int finalCode;
+    @Nullable Instant finalAt;
 
     DialogRequestState(SipMethod method, Endpoint src, Endpoint dst, Instant sent) {
       this.method = method;

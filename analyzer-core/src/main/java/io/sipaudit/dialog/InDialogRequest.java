@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.sip.SipMethod;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request inside the call's dialog (it has a To tag) seen on one hop: ACK, BYE, re-INVITE, UPDATE, ...
@@ -16,8 +17,10 @@ import java.time.Instant;
  * @param dst receiver
  * @param sent first time seen
  * @param finalCode final response status on this hop, 0 when none was seen (always 0 for ACK)
+ * @param finalAt when that final response was seen, or null
  */
-public record InDialogRequest(SipMethod method, Endpoint src, Endpoint dst, Instant sent, int finalCode) {
+public record InDialogRequest(
+    SipMethod method, Endpoint src, Endpoint dst, Instant sent, int finalCode, @Nullable Instant finalAt) {
   public InDialogRequest {
     requireNonNull(method, "method");
     requireNonNull(src, "src");

@@ -106,7 +106,7 @@ final class AttributorTest {
 
   @Test
   void byeSentToAnotherBackendIsAPinningViolation() {
-    InDialogRequest bye = new InDialogRequest(SipMethod.BYE, LB, B1, T0.plusSeconds(5), 481);
+    InDialogRequest bye = new InDialogRequest(SipMethod.BYE, LB, B1, T0.plusSeconds(5), 481, T0.plusSeconds(6));
     AttributedCall c = new Attributor().attribute(call(List.of(
         hop(CLIENT, LB, "zc", null, 0, 200, 600),
         hop(LB, B1, "zl1", "zc", 1, 0, 0),

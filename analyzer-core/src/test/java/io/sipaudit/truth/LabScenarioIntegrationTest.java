@@ -69,7 +69,7 @@ final class LabScenarioIntegrationTest {
   @Test
   void scenarioProducesCaptureAndOneTruthRowPerCall() throws IOException {
     assertTrue(Files.size(out.resolve("capture.pcap")) > 24, "capture.pcap is empty");
-    assertEquals(16, truth.size(), "calls in the truth");
+    assertEquals(24, truth.size(), "calls in the truth");
     assertTrue(Files.readString(out.resolve("dispatcher.list")).contains("sip:127.0.2.11:5060"));
   }
 
