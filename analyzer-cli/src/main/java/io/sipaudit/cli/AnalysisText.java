@@ -27,7 +27,8 @@ final class AnalysisText {
     this.out = out;
   }
 
-  void print(List<Path> inputs, Analysis a, CallAssembler assembler, SipIngest.Result r) {
+  void print(List<Path> inputs, Analysis a, CallAssembler assembler, SipIngest.Result r,
+      List<io.sipaudit.dialog.CallGroup> groups) {
     out.printf("sipaudit analysis of %s%n%n", inputs.size() == 1 ? inputs.get(0) : inputs.size() + " inputs");
     out.println("Topology");
     for (Node n : a.nodes()) {
@@ -52,6 +53,12 @@ final class AnalysisText {
       out.println();
     }
     List<String> notes = notes(a, assembler, r);
+    if (!groups.isEmpty()) {
+      long heuristic = groups.stream().filter(g -> g.confidence().equals("heuristic")).count();
+      notes.add(groups.size() + " end-to-end calls have several legs with different Call-IDs (B2BUA/SBC)"
+          + (heuristic > 0 ? ", " + heuristic + " of them tied only by caller and callee" : "")
+          + "; --format json lists them under callGroups");
+    }
     if (!notes.isEmpty()) {
       out.println("Worth a look");
       notes.forEach(n -> out.println("  - " + n));

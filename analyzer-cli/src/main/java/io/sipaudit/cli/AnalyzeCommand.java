@@ -9,6 +9,8 @@ import io.sipaudit.attribution.Attributor;
 import io.sipaudit.attribution.BackendSummary;
 import io.sipaudit.attribution.Node;
 import io.sipaudit.dialog.CallAssembler;
+import io.sipaudit.dialog.CallGroup;
+import io.sipaudit.dialog.LegCorrelator;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.net.Endpoint;
@@ -73,6 +75,15 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--no-calls", description = "JSON: leave out the calls array (summary only).")
   boolean noCalls;
 
+  @Option(names = "--correlate-header", paramLabel = "NAME",
+      description = "Also tie B2BUA legs by this header's value (X-CID, X-Call-ID, Session-ID and"
+          + " P-Charging-Vector icid are always used). Repeatable.")
+  List<String> correlateHeaders = new ArrayList<>();
+
+  @Option(names = "--correlate-by-parties",
+      description = "Also tie legs with the same caller and callee starting within 2-4 s (a heuristic, marked so).")
+  boolean correlateByParties;
+
   @Override
   public Integer call() throws Exception {
     List<Endpoint> given = new ArrayList<>();
@@ -114,7 +125,11 @@ final class AnalyzeCommand implements Callable<Integer> {
           throw new UncheckedIOException(e);
         }
       };
-      CallAssembler assembler = new CallAssembler(r -> sink.accept(attributor.attribute(r)));
+      LegCorrelator legs = new LegCorrelator(correlateByParties);
+      CallAssembler assembler = new CallAssembler(r -> {
+        legs.add(r);
+        sink.accept(attributor.attribute(r));
+      }, correlateHeaders);
       result = new SipIngest().onProgress(bar).run(inputs.checked(), e -> {
         analysis.event(e);
         assembler.accept(e);
@@ -124,11 +139,28 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (json != null) {
         json.writeEndArray();
         writeSummary(json, analysis, assembler, result);
+        json.writeArrayFieldStart("callGroups");
+        for (CallGroup g : legs.groups()) {
+          json.writeStartObject();
+          json.writeArrayFieldStart("callIds");
+          for (String id : g.callIds()) {
+            json.writeString(id);
+          }
+          json.writeEndArray();
+          json.writeArrayFieldStart("linkedBy");
+          for (String k : g.linkedBy()) {
+            json.writeString(k);
+          }
+          json.writeEndArray();
+          json.writeStringField("confidence", g.confidence());
+          json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
         json.writeRaw('\n');
         json.flush();
       } else if (format == Format.text) {
-        new AnalysisText(out).print(inputs.files, analysis, assembler, result);
+        new AnalysisText(out).print(inputs.files, analysis, assembler, result, legs.groups());
       }
     }
     out.flush();

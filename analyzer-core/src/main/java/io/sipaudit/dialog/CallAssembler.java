@@ -39,8 +39,19 @@ public final class CallAssembler implements Consumer<IngestEvent> {
   private Instant lastSweep = Instant.MIN;
   private long emitted;
 
+  private final List<String> correlationHeaders;
+
   public CallAssembler(Consumer<CallRecord> out) {
+    this(out, List.of());
+  }
+
+  /**
+   * Also records the values of {@code correlationHeaders} (for example {@code X-Leg-Id}) of each call's INVITEs
+   * as B2BUA correlation keys, besides X-CID, X-Call-ID, Session-ID and P-Charging-Vector.
+   */
+  public CallAssembler(Consumer<CallRecord> out, List<String> correlationHeaders) {
     this.out = Objects.requireNonNull(out, "out");
+    this.correlationHeaders = List.copyOf(correlationHeaders);
   }
 
   @Override
@@ -72,7 +83,7 @@ public final class CallAssembler implements Consumer<IngestEvent> {
         }
         return;
       }
-      call = new CallState(p, (SipRequest) p.message());
+      call = new CallState(p, (SipRequest) p.message(), correlationHeaders);
       calls.put(callId, call);
     }
     call.add(p);

@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *     failure was acknowledged); false when it was still going at the end of the input or went idle
  * @param source the input file it came from (the first message's)
  * @param firstFrame the frame (or line) number of its first message
+ * @param correlationKeys what ties this call to the other legs of the same end-to-end call through a B2BUA:
+ *     {@code call-id:<id>} (its own and any named in X-CID / X-Call-ID), {@code session:<uuid>} (RFC 7989),
+ *     {@code icid:<value>} (P-Charging-Vector), {@code header:<name>:<value>} for configured headers
  */
 public record CallRecord(
     String callId,
@@ -38,7 +41,8 @@ public record CallRecord(
     Instant end,
     boolean complete,
     String source,
-    long firstFrame) {
+    long firstFrame,
+    java.util.Set<String> correlationKeys) {
 
   public CallRecord {
     requireNonNull(callId, "callId");
@@ -50,5 +54,6 @@ public record CallRecord(
     requireNonNull(source, "source");
     hops = List.copyOf(hops);
     inDialog = List.copyOf(inDialog);
+    correlationKeys = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(correlationKeys));
   }
 }

@@ -2,12 +2,14 @@ package io.sipaudit.dialog;
 
 import io.sipaudit.ingest.SipPacket;
 import io.sipaudit.net.Endpoint;
+import io.sipaudit.sip.Correlation;
 import io.sipaudit.sip.SipMessage;
 import io.sipaudit.sip.SipMethod;
 import io.sipaudit.sip.SipRequest;
 import io.sipaudit.sip.SipResponse;
 import io.sipaudit.sip.header.CSeq;
 import io.sipaudit.sip.header.NameAddress;
+import io.sipaudit.sip.header.SessionId;
 import io.sipaudit.sip.header.Via;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +40,11 @@ final class CallState {
   private boolean byeAnswered;
   private boolean inviteFailed;
   private boolean challenged;
+  private final java.util.Set<String> correlationKeys = new java.util.TreeSet<>();
+  private final List<String> correlationHeaders;
 
-  CallState(SipPacket first, SipRequest invite) {
+  CallState(SipPacket first, SipRequest invite, List<String> correlationHeaders) {
+    this.correlationHeaders = correlationHeaders;
     this.callId = first.message().callId();
     this.fromTag = invite.fromTag();
     this.start = first.ref().timestamp();
@@ -49,6 +54,36 @@ final class CallState {
     this.requestUri = invite.requestUri();
     this.source = first.ref().source();
     this.firstFrame = first.ref().frame();
+    correlationKeys.add("call-id:" + callId);
+  }
+
+  /** Collects the B2BUA correlation values an initial INVITE carries. */
+  private void correlation(SipRequest r) {
+    try {
+      add("call-id:", Correlation.xCid(r));
+      add("call-id:", Correlation.xCallId(r));
+      add("icid:", Correlation.icid(r));
+      SessionId sid = Correlation.sessionId(r);
+      if (sid != null) {
+        if (!sid.isLocalNull()) {
+          add("session:", sid.local());
+        }
+        if (sid.remote() != null && !sid.remote().chars().allMatch(c -> c == '0')) {
+          add("session:", sid.remote());
+        }
+      }
+      for (String h : correlationHeaders) {
+        add("header:" + h.toLowerCase(java.util.Locale.ROOT) + ":", r.header(h));
+      }
+    } catch (RuntimeException malformed) {
+      // a malformed correlation header links nothing
+    }
+  }
+
+  private void add(String kind, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      correlationKeys.add(kind + value.trim().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   private static String uri(@Nullable NameAddress a) {
@@ -84,6 +119,7 @@ final class CallState {
             r.authorizationUsername() != null || r.header("Proxy-Authorization") != null);
         hops.add(h);
         hopsByKey.put(key, h);
+        correlation(r);
       } else {
         h.retransmissions++;
       }
@@ -176,7 +212,7 @@ final class CallState {
       dialog.add(new InDialogRequest(d.method, d.src, d.dst, d.sent, d.finalCode, d.finalAt));
     }
     return new CallRecord(callId, fromTag, start, from, to, requestUri, hopRecords, dialog, lastActivity, complete,
-        source, firstFrame);
+        source, firstFrame, correlationKeys);
   }
 
   private static String key(String branch, String method, Endpoint src, Endpoint dst, CSeq cseq) {

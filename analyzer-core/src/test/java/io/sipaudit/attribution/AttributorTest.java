@@ -33,7 +33,7 @@ final class AttributorTest {
 
   private static CallRecord call(List<InviteHop> hops, List<InDialogRequest> dialog) {
     return new CallRecord("c1", "f1", T0, "sip:a@x", "sip:b@x", "sip:b@x", hops, dialog, T0.plusSeconds(10), true,
-        "t.pcap", 1);
+        "t.pcap", 1, java.util.Set.of());
   }
 
   @Test
@@ -118,7 +118,7 @@ final class AttributorTest {
   @Test
   void noResponseAtTheEndOfTheCaptureIsUnknown() {
     CallRecord open = new CallRecord("c2", "f", T0, "a", "b", "b", List.of(hop(CLIENT, LB, "zc", null, 0, 0, 0),
-        hop(LB, B1, "zl", "zc", 1, 0, 0)), List.of(), T0, false, "t.pcap", 1);
+        hop(LB, B1, "zl", "zc", 1, 0, 0)), List.of(), T0, false, "t.pcap", 1, java.util.Set.of());
     AttributedCall c = new Attributor().attribute(open);
     assertEquals(CallOutcome.UNKNOWN, c.outcome());
     assertEquals(AttemptOutcome.NO_RESPONSE, c.attempts().get(0).outcome());
