@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       SynthCommand.class,
       AnalyzeCommand.class,
+      SimulateCommand.class,
     },
     exitCodeOnExecutionException = ExitCodes.SOFTWARE,
     exitCodeListHeading = "%nExit codes:%n",

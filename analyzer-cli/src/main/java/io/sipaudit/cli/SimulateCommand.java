@@ -1,0 +1,187 @@
+package io.sipaudit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sipaudit.attribution.Attributor;
+import io.sipaudit.config.Destination;
+import io.sipaudit.config.DispatcherList;
+import io.sipaudit.dialog.CallAssembler;
+import io.sipaudit.ingest.InputError;
+import io.sipaudit.ingest.SipIngest;
+import io.sipaudit.net.Endpoint;
+import io.sipaudit.simulate.CallArrival;
+import io.sipaudit.simulate.DispatcherAlgorithm;
+import io.sipaudit.simulate.KamailioAlgorithms;
+import io.sipaudit.simulate.Prediction;
+import io.sipaudit.simulate.Replay;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipaudit simulate capture.pcap --dispatcher dispatcher.list --alg 4}: what Kamailio's algorithm would
+ * have chosen for each observed call, beside what the balancer chose.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replay the observed calls, in arrival order, through Kamailio 5.6's dispatcher algorithm over the given"
+          + " dispatcher.list set, and compare its first pick with the balancer's, call by call. Deterministic"
+          + " algorithms are reproduced exactly: 0 (hash Call-ID), 1 (hash From URI), 2 (hash To URI), 3 (hash"
+          + " R-URI), 4 (round-robin), 8 (first available by priority).",
+      "Assumption: destinations keep their initial state from the list (health changes during the capture are"
+          + " not modelled yet). With a different --alg than the balancer ran, this answers 'what if'."
+    })
+final class SimulateCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CaptureInputs inputs;
+
+  @Option(names = "--dispatcher", required = true, paramLabel = "FILE", description = "Kamailio dispatcher.list.")
+  Path dispatcher;
+
+  @Option(names = "--alg", required = true, paramLabel = "N", description = "Kamailio dispatcher algorithm number.")
+  int alg;
+
+  @Option(names = "--set", paramLabel = "ID", description = "Set id (default: the only set, else 1).")
+  @Nullable Integer set;
+
+  @Option(names = "--flags", defaultValue = "0", paramLabel = "N",
+      description = "The dispatcher module's flags parameter (bit 1: hash the URI user only). Default 0.")
+  int flags;
+
+  @Option(names = "--use-default", description = "The dispatcher module's use_default=1: the last destination"
+      + " is kept as a last resort.")
+  boolean useDefault;
+
+  @Option(names = "--rr-start", paramLabel = "auto|fresh", defaultValue = "auto",
+      description = "Round-robin: start where the first observed call says (auto, default), or at index 0 as"
+          + " after a Kamailio start or reload (fresh).")
+  String rrStart;
+
+  @Option(names = "--balancer", paramLabel = "ADDR", split = ",", description = "The balancer's address (ip or ip:port).")
+  List<String> balancers = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  Format format = Format.text;
+
+  @Override
+  public Integer call() throws Exception {
+    DispatcherAlgorithm algorithm;
+    try {
+      algorithm = KamailioAlgorithms.create(alg, flags);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (!rrStart.equals("auto") && !rrStart.equals("fresh")) {
+      throw new ParameterException(spec.commandLine(), "--rr-start " + rrStart + " (expected: auto or fresh)");
+    }
+    DispatcherList list = DispatcherList.read(dispatcher);
+    int setId = set != null ? set : (list.setIds().size() == 1 ? list.setIds().get(0) : 1);
+    List<Destination> destinations = list.set(setId);
+    if (destinations.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "set " + setId + " is not in " + dispatcher + " (sets: "
+          + list.setIds() + ")");
+    }
+    List<Endpoint> given = new ArrayList<>();
+    for (String b : balancers) {
+      given.add(AnalyzeCommand.address(b));
+    }
+    Attributor attributor = new Attributor(given);
+    List<CallArrival> arrivals = new ArrayList<>();
+    CallAssembler assembler = new CallAssembler(c -> {
+      var a = attributor.attribute(c);
+      if (a.balancer() != null) {
+        arrivals.add(CallArrival.of(a));
+      }
+    });
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = inputs.progress(err);
+    SipIngest.Result result = new SipIngest().onProgress(bar).run(inputs.checked(), assembler);
+    assembler.finish();
+    bar.done();
+    arrivals.sort(Comparator.comparing(CallArrival::time));
+    Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"));
+    List<Prediction> predictions = new ArrayList<>(arrivals.size());
+    for (CallArrival a : arrivals) {
+      predictions.add(replay.next(a));
+    }
+    report(spec.commandLine().getOut(), setId, destinations, predictions);
+    for (InputError e : result.errors()) {
+      err.println("sipaudit: " + e.message());
+    }
+    err.flush();
+    return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+  }
+
+  private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions)
+      throws Exception {
+    long agreed = predictions.stream().filter(Prediction::agrees).count();
+    Map<String, long[]> perDestination = new LinkedHashMap<>();
+    for (Destination d : destinations) {
+      perDestination.put(d.hostPort(), new long[2]);
+    }
+    for (Prediction p : predictions) {
+      perDestination.computeIfAbsent(p.predicted(), k -> new long[2])[0]++;
+      if (p.observed() != null) {
+        perDestination.computeIfAbsent(p.observed(), k -> new long[2])[1]++;
+      }
+    }
+    List<Prediction> disagreements = predictions.stream().filter(p -> !p.agrees()).toList();
+    if (format == Format.json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schema", "sipaudit.simulation/1");
+      doc.put("algorithm", alg);
+      doc.put("algorithmName", KamailioAlgorithms.name(alg));
+      doc.put("set", setId);
+      doc.put("calls", predictions.size());
+      doc.put("agreed", agreed);
+      Map<String, Object> dest = new LinkedHashMap<>();
+      perDestination.forEach((k, v) -> dest.put(k, Map.of("predicted", v[0], "observed", v[1])));
+      doc.put("destinations", dest);
+      List<Map<String, Object>> calls = new ArrayList<>();
+      for (Prediction p : predictions) {
+        Map<String, Object> c = new TreeMap<>();
+        c.put("callId", p.call().callId());
+        c.put("time", p.call().time().toString());
+        c.put("predicted", p.predicted());
+        c.put("observed", p.observed());
+        c.put("agrees", p.agrees());
+        calls.add(c);
+      }
+      doc.put("predictions", calls);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      out.flush();
+      return;
+    }
+    out.printf("Kamailio alg %d (%s) over set %d of %s, %d destinations%n", alg, KamailioAlgorithms.name(alg), setId,
+        dispatcher, destinations.size());
+    out.printf("%d calls replayed; the balancer's first pick agreed with the algorithm for %d (%.1f%%)%n%n",
+        predictions.size(), agreed, predictions.isEmpty() ? 0.0 : 100.0 * agreed / predictions.size());
+    out.printf("  %-24s %9s %9s%n", "destination", "predicted", "observed");
+    perDestination.forEach((k, v) -> out.printf("  %-24s %9d %9d%n", k, v[0], v[1]));
+    if (!disagreements.isEmpty()) {
+      out.printf("%nFirst disagreements (of %d):%n", disagreements.size());
+      disagreements.stream().limit(10).forEach(p -> out.printf("  %s  %s  predicted %s, balancer chose %s%n",
+          p.call().time(), p.call().callId(), p.predicted(), p.observed() == null ? "nothing" : p.observed()));
+    }
+    out.flush();
+  }
+}

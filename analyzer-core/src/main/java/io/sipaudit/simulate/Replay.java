@@ -1,0 +1,62 @@
+package io.sipaudit.simulate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sipaudit.config.Destination;
+import java.util.List;
+
+/**
+ * Replays calls, in arrival order, through one algorithm over one set, as Kamailio's {@code ds_select_dst}
+ * does: raw index modulo n (n − 1 with {@code use_default}), then the walk past destinations whose initial state
+ * is inactive or disabled, then the default destination when nothing else is left.
+ *
+ * <p>Assumptions, stated in every result: every destination keeps its initial state (probing and
+ * {@code ds_mark_dst} during the capture are not modelled yet), and with {@code alignRoundRobin} the rotation
+ * starts where the first observed call says it was, since a capture rarely begins at Kamailio's start.
+ */
+public final class Replay {
+  private final List<Destination> set;
+  private final DispatcherAlgorithm algorithm;
+  private final boolean useDefault;
+  private final boolean alignRoundRobin;
+  private boolean first = true;
+
+  public Replay(List<Destination> set, DispatcherAlgorithm algorithm, boolean useDefault, boolean alignRoundRobin) {
+    if (set.isEmpty()) {
+      throw new IllegalArgumentException("the dispatcher set has no destinations");
+    }
+    this.set = List.copyOf(set);
+    this.algorithm = requireNonNull(algorithm, "algorithm");
+    this.useDefault = useDefault;
+    this.alignRoundRobin = alignRoundRobin;
+  }
+
+  /** Predicts the first pick for the next call (calls must come in arrival order). */
+  public Prediction next(CallArrival call) {
+    int n = set.size();
+    int m = useDefault && n != 1 ? n - 1 : n;
+    if (first && alignRoundRobin && KamailioAlgorithms.isRoundRobin(algorithm) && call.observedFirstPick() != null) {
+      for (int i = 0; i < n; i++) {
+        if (set.get(i).hostPort().equals(call.observedFirstPick())) {
+          KamailioAlgorithms.seed(algorithm, i);
+          break;
+        }
+      }
+    }
+    first = false;
+    long h = Long.remainderUnsigned(algorithm.index(call, set), m);
+    int i = (int) h;
+    while (set.get(i).skippedAtLoad()) {
+      i = (i + 1) % m;
+      if (i == h) {
+        i = useDefault ? n - 1 : -1;
+        break;
+      }
+    }
+    if (i < 0 || set.get(i).skippedAtLoad()) {
+      return new Prediction(call, -1, "none", call.observedFirstPick());
+    }
+    algorithm.chosen(i, n);
+    return new Prediction(call, i, set.get(i).hostPort(), call.observedFirstPick());
+  }
+}
