@@ -66,6 +66,10 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "The balancer's address (ip or ip:port), when finding it from the traffic is not wanted.")
   List<String> balancers = new ArrayList<>();
 
+  @Option(names = "--backend", paramLabel = "ADDR", split = ",",
+      description = "The backends' addresses (ip or ip:port): the attempts of a call are its INVITEs to these.")
+  List<String> backendAddresses = new ArrayList<>();
+
   @Option(names = "--calls-out", paramLabel = "FILE", description = "Also write every call to FILE as CSV.")
   @Nullable Path callsOut;
 
@@ -94,9 +98,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--balancer " + b + ": " + e.getMessage());
       }
     }
+    List<Endpoint> backends = new ArrayList<>();
+    for (String b : backendAddresses) {
+      try {
+        backends.add(address(b));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--backend " + b + ": " + e.getMessage());
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Attributor attributor = new Attributor(given);
+    Attributor attributor = new Attributor(given, backends);
     Analysis analysis = new Analysis();
     JsonGenerator json = format == Format.json ? new JsonFactory().createGenerator(out) : null;
     ProgressBar bar = inputs.progress(err);

@@ -35,8 +35,19 @@ public final class Attributor {
    * later call the balancer rejected itself (one hop, no forwarding) is recognised as such.
    */
   public Attributor(List<Endpoint> balancers) {
-    this.balancers = List.copyOf(balancers);
+    this(balancers, List.of());
   }
+
+  /**
+   * Uses the balancers and backends given: with backends, the attempts of a call are its INVITEs to those
+   * backends (matched by address and port, or by address alone when the port is 0), whoever sent them.
+   */
+  public Attributor(List<Endpoint> balancers, List<Endpoint> backends) {
+    this.balancers = List.copyOf(balancers);
+    this.backends = List.copyOf(backends);
+  }
+
+  private final List<Endpoint> backends;
 
   /** Finds the balancer of each call from its hops. */
   public Attributor() {
@@ -221,6 +232,14 @@ public final class Attributor {
   private List<InviteHop> attemptHops(List<InviteHop> hops, Map<InviteHop, InviteHop> parent) {
     List<InviteHop> out = new ArrayList<>();
     if (hops.isEmpty()) {
+      return out;
+    }
+    if (!backends.isEmpty()) {
+      for (InviteHop h : hops) {
+        if (backends.stream().anyMatch(b -> matches(h.dst(), b, h.transport()))) {
+          out.add(h);
+        }
+      }
       return out;
     }
     boolean reachesKnown = false;

@@ -116,6 +116,15 @@ final class AttributorTest {
   }
 
   @Test
+  void givenBackendsMakeTheirInvitesTheAttempts() {
+    // client -> SBC -> B1 directly: the SBC forwards, but the user says the SBC's targets are the backends
+    AttributedCall c = new Attributor(List.of(), List.of(Endpoint.parse("10.0.1.1:0"))).attribute(call(List.of(
+        hop(CLIENT, SBC, "zc", null, 0, 200, 30), hop(SBC, B1, "zs", "zc", 1, 200, 20)), List.of()));
+    assertEquals(List.of(B1), c.attempts().stream().map(Attempt::backend).toList());
+    assertEquals(SBC, c.balancer());
+  }
+
+  @Test
   void noResponseAtTheEndOfTheCaptureIsUnknown() {
     CallRecord open = new CallRecord("c2", "f", T0, "a", "b", "b", List.of(hop(CLIENT, LB, "zc", null, 0, 0, 0),
         hop(LB, B1, "zl", "zc", 1, 0, 0)), List.of(), T0, false, "t.pcap", 1, java.util.Set.of());
