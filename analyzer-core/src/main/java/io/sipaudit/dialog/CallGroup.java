@@ -14,9 +14,11 @@ import java.util.List;
  *     {@code session-id} (RFC 7989), {@code icid} (P-Charging-Vector), {@code header:NAME}, {@code parties}
  * @param confidence {@code header} when a header tied every leg, {@code heuristic} when the same caller and
  *     callee close in time did (opt-in)
+ * @param firstStart when the first leg started
  */
-public record CallGroup(List<String> callIds, List<String> linkedBy, String confidence) {
+public record CallGroup(List<String> callIds, List<String> linkedBy, String confidence, java.time.Instant firstStart) {
   public CallGroup {
+    requireNonNull(firstStart, "firstStart");
     callIds = List.copyOf(callIds);
     linkedBy = List.copyOf(linkedBy);
     requireNonNull(confidence, "confidence");

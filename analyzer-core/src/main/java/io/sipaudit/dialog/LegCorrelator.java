@@ -1,8 +1,10 @@
 package io.sipaudit.dialog;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,18 +16,29 @@ import java.util.TreeSet;
  * The order in which calls arrive does not matter.
  *
  * <p>With {@code byParties}, calls from the same caller to the same callee (user parts, compared on their last
- * 8 digits when numeric) starting within {@link #PARTIES_WINDOW_SECONDS} of each other are linked too, marked
- * {@code heuristic}. Memory grows with the calls seen (it keeps their keys); groups are reported at the end.
+ * 8 digits when numeric) starting within 2–4 s of each other are linked too, marked {@code heuristic}.
+ * A group that has had no new leg for {@link #GROUP_IDLE} of capture time is closed and its keys forgotten, so
+ * memory follows the calls of the last hour, not the whole capture.
  */
 public final class LegCorrelator {
   static final int PARTIES_WINDOW_SECONDS = 2;
+  static final Duration GROUP_IDLE = Duration.ofHours(1);
+  private static final int SWEEP_EVERY_CALLS = 1024;
+
+  /** One set of the union-find: its legs, its keys, how they were tied, its newest leg. */
+  private static final class Group {
+    final List<String> legs = new ArrayList<>();      // "#callId#start"
+    final List<String> keys = new ArrayList<>();
+    final Set<String> kinds = new TreeSet<>();
+    Instant newest = Instant.MIN;
+  }
 
   private final boolean byParties;
-  private final Map<String, String> parent = new HashMap<>();
+  private final Map<String, Group> groupOf = new HashMap<>();   // node (leg or key) -> its group
   private final Map<String, Instant> starts = new HashMap<>();
-  private final Map<String, Set<String>> linkKinds = new HashMap<>();
-  private final Map<String, Integer> callsUnder = new HashMap<>();
   private final Map<String, String> keyKinds = new HashMap<>();
+  private final List<CallGroup> closed = new ArrayList<>();
+  private long added;
 
   public LegCorrelator(boolean byParties) {
     this.byParties = byParties;
@@ -33,24 +46,31 @@ public final class LegCorrelator {
 
   /** Adds one call. */
   public void add(CallRecord c) {
-    String node = "#" + c.callId() + "#" + c.start();
-    starts.put(node, c.start());
-    callsUnder.merge(find(node), 1, Integer::sum);
+    String leg = "#" + c.callId() + "#" + c.start();
+    starts.put(leg, c.start());
+    Group g = groupOf.computeIfAbsent(leg, k -> new Group());
+    if (g.legs.isEmpty() || !g.legs.contains(leg)) {
+      g.legs.add(leg);
+    }
+    g.newest = c.start().isAfter(g.newest) ? c.start() : g.newest;
     for (String key : c.correlationKeys()) {
       String kind = kind(key, c);
       if (!kind.isEmpty()) {
         keyKinds.put(key, kind);   // a Call-ID is an x-cid link once any leg names it, whichever came first
       }
-      union(node, key, kind);
+      union(leg, key, kind);
     }
     if (byParties) {
       String parties = parties(c);
       if (parties != null) {
         long bucket = c.start().getEpochSecond() / PARTIES_WINDOW_SECONDS;
-        union(node, "parties:" + parties + "@" + bucket, "parties");
-        union(node, "parties:" + parties + "@" + (bucket - 1) + "+", "parties");
-        union(node, "parties:" + parties + "@" + bucket + "+", "parties");
+        union(leg, "parties:" + parties + "@" + bucket, "parties");
+        union(leg, "parties:" + parties + "@" + (bucket - 1) + "+", "parties");
+        union(leg, "parties:" + parties + "@" + bucket + "+", "parties");
       }
+    }
+    if (++added % SWEEP_EVERY_CALLS == 0) {
+      closeIdle(c.start());
     }
   }
 
@@ -70,25 +90,59 @@ public final class LegCorrelator {
 
   /** Returns every group of two or more legs, in the order of their first leg's start. */
   public List<CallGroup> groups() {
-    Map<String, List<String>> members = new HashMap<>();
-    for (String node : starts.keySet()) {
-      members.computeIfAbsent(find(node), k -> new ArrayList<>()).add(node);
+    List<CallGroup> out = new ArrayList<>(closed);
+    for (Group g : distinctOpenGroups()) {
+      report(g, out);
     }
-    List<CallGroup> out = new ArrayList<>();
-    List<List<String>> groups = new ArrayList<>(members.values());
-    groups.removeIf(g -> g.size() < 2);
-    for (List<String> g : groups) {
-      g.sort((a, b) -> starts.get(a).compareTo(starts.get(b)));
-    }
-    groups.sort((a, b) -> starts.get(a.get(0)).compareTo(starts.get(b.get(0))));
-    for (List<String> g : groups) {
-      Set<String> kinds = new TreeSet<>(linkKinds.getOrDefault(find(g.get(0)), Set.of()));
-      kinds.remove("");
-      List<String> ids = g.stream().map(n -> n.substring(1, n.lastIndexOf('#'))).toList();
-      boolean heuristic = kinds.equals(Set.of("parties"));
-      out.add(new CallGroup(ids, new ArrayList<>(kinds), heuristic ? "heuristic" : "header"));
+    out.sort((a, b) -> a.firstStart().compareTo(b.firstStart()));
+    return out;
+  }
+
+  private List<Group> distinctOpenGroups() {
+    List<Group> out = new ArrayList<>();
+    java.util.Set<Group> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Group g : groupOf.values()) {
+      if (seen.add(g)) {
+        out.add(g);
+      }
     }
     return out;
+  }
+
+  private void report(Group g, List<CallGroup> out) {
+    if (g.legs.size() < 2) {
+      return;
+    }
+    List<String> legs = new ArrayList<>(g.legs);
+    legs.sort((a, b) -> starts.get(a).compareTo(starts.get(b)));
+    Set<String> kinds = new TreeSet<>(g.kinds);
+    kinds.remove("");
+    List<String> ids = legs.stream().map(n -> n.substring(1, n.lastIndexOf('#'))).toList();
+    boolean heuristic = kinds.equals(Set.of("parties"));
+    out.add(new CallGroup(ids, new ArrayList<>(kinds), heuristic ? "heuristic" : "header", starts.get(legs.get(0))));
+  }
+
+  /** Returns how many legs and keys are held (for tests of the memory bound). */
+  int openNodes() {
+    return groupOf.size();
+  }
+
+  /** Closes the groups whose newest leg is older than {@link #GROUP_IDLE} before {@code now}. */
+  private void closeIdle(Instant now) {
+    Instant cutoff = now.minus(GROUP_IDLE);
+    for (Group g : distinctOpenGroups()) {
+      if (g.newest.isBefore(cutoff)) {
+        report(g, closed);
+        for (String leg : g.legs) {
+          groupOf.remove(leg);
+          starts.remove(leg);
+        }
+        for (String key : g.keys) {
+          groupOf.remove(key);
+          keyKinds.remove(key);
+        }
+      }
+    }
   }
 
   private static String parties(CallRecord c) {
@@ -113,38 +167,32 @@ public final class LegCorrelator {
         ? digits.substring(Math.max(0, digits.length() - 8)) : user.toLowerCase(java.util.Locale.ROOT);
   }
 
-  private String find(String x) {
-    String p = parent.get(x);
-    if (p == null) {
-      parent.put(x, x);
-      return x;
-    }
-    if (p.equals(x)) {
-      return x;
-    }
-    String root = find(p);
-    parent.put(x, root);
-    return root;
-  }
-
-  /** Joins the sets of {@code a} and {@code b}; {@code kind} is recorded only when that ties calls to calls. */
-  private void union(String a, String b, String kind) {
-    String ra = find(a);
-    String rb = find(b);
-    if (ra.equals(rb)) {
+  /** Joins the groups of a leg and a key; {@code kind} is recorded only when that ties legs to legs. */
+  private void union(String leg, String key, String kind) {
+    Group a = groupOf.get(leg);
+    Group b = groupOf.get(key);
+    if (b == null) {
+      a.keys.add(key);
+      groupOf.put(key, a);
       return;
     }
-    int ca = callsUnder.getOrDefault(ra, 0);
-    int cb = callsUnder.getOrDefault(rb, 0);
-    Set<String> kinds = new TreeSet<>(linkKinds.getOrDefault(ra, Set.of()));
-    kinds.addAll(linkKinds.getOrDefault(rb, Set.of()));
-    if (ca > 0 && cb > 0) {
-      kinds.add(keyKinds.getOrDefault(b, kind));
+    if (a == b) {
+      return;
     }
-    parent.put(rb, ra);
-    linkKinds.remove(rb);
-    callsUnder.remove(rb);
-    linkKinds.put(ra, kinds);
-    callsUnder.put(ra, ca + cb);
+    if (!a.legs.isEmpty() && !b.legs.isEmpty()) {
+      a.kinds.add(keyKinds.getOrDefault(key, kind));
+    }
+    Group big = a.legs.size() + a.keys.size() >= b.legs.size() + b.keys.size() ? a : b;
+    Group small = big == a ? b : a;
+    big.legs.addAll(small.legs);
+    big.keys.addAll(small.keys);
+    big.kinds.addAll(small.kinds);
+    big.newest = small.newest.isAfter(big.newest) ? small.newest : big.newest;
+    for (String n : small.legs) {
+      groupOf.put(n, big);
+    }
+    for (String n : small.keys) {
+      groupOf.put(n, big);
+    }
   }
 }

@@ -51,6 +51,19 @@ final class LegCorrelatorTest {
   }
 
   @Test
+  void groupsIdleForAnHourAreClosedKeptInTheResultAndForgotten() {
+    LegCorrelator c = new LegCorrelator(false);
+    c.add(leg("a", 0, "sip:1@x", "sip:2@x"));
+    c.add(leg("b", 10, "sip:1@x", "sip:2@x", "call-id:a"));
+    for (int i = 0; i < 2048; i++) {
+      c.add(leg("later-" + i, 2 * 3_600_000L + i, "sip:1@x", "sip:2@x"));
+    }
+    assertEquals(2 * 2048, c.openNodes(), "only the recent legs and their Call-ID keys are held");
+    assertEquals(List.of("a", "b"), c.groups().get(0).callIds());
+    assertEquals(1, c.groups().size());
+  }
+
+  @Test
   void sharedKeyOfASingleCallLinksNothing() {
     LegCorrelator c = new LegCorrelator(false);
     c.add(leg("only", 0, "sip:a@x", "sip:b@x", "icid:xyz"));
