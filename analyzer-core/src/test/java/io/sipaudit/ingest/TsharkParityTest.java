@@ -114,12 +114,7 @@ final class TsharkParityTest {
   }
 
   static Path repoRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("samples/lab"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("samples/lab not found above " + Path.of("").toAbsolutePath());
+    return io.sipaudit.testing.Repo.root();
   }
 
   /**

@@ -60,11 +60,6 @@ final class ReplayLabTest {
   }
 
   static Path repoRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("samples/lab"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("samples/lab not found");
+    return io.sipaudit.testing.Repo.root();
   }
 }

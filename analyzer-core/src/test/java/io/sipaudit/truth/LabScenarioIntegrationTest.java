@@ -167,12 +167,7 @@ final class LabScenarioIntegrationTest {
   }
 
   private static Path repoRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("samples/lab/run-scenario.sh"))) {
-        return p;
-      }
-    }
-    throw new IllegalStateException("samples/lab/run-scenario.sh not found above " + Path.of("").toAbsolutePath());
+    return io.sipaudit.testing.Repo.root();
   }
 
   private static String read(Path log) {
