@@ -142,7 +142,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         legs.add(r);
         sink.accept(attributor.attribute(r));
       }, correlateHeaders);
-      result = new SipIngest().onProgress(bar).run(inputs.checked(), e -> {
+      result = inputs.ingest(bar).run(inputs.checked(), e -> {
         analysis.event(e);
         assembler.accept(e);
       });

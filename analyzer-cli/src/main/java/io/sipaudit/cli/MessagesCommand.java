@@ -8,6 +8,8 @@ import io.sipaudit.ingest.MalformedSip;
 import io.sipaudit.ingest.MessageFilter;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.ingest.SipPacket;
+import io.sipaudit.net.PacketRef;
+import io.sipaudit.net.PacketRef.Inferred;
 import io.sipaudit.sip.SipMessage;
 import io.sipaudit.sip.SipRequest;
 import io.sipaudit.sip.SipResponse;
@@ -30,15 +32,16 @@ import picocli.CommandLine.Spec;
  * {@code sipaudit messages capture.pcap}: one line per SIP message, like tshark's summary.
  *
  * <p>Example line: {@code 3  2026-11-26T04:45:05.733131Z  127.0.1.1:5060 -> 127.0.1.13:5060  UDP  INVITE
- * sip:2000@lab.example  1-3296@127.0.1.100}.
+ * sip:2000@lab.example  1-3296@127.0.1.100}. From a FreeSWITCH log, the date and the logging node's address are
+ * assumed and marked: {@code 12  ~2024-06-10T12:30:57.917301Z  ~192.0.2.4:5060 -> 192.0.2.10:5090  UDP  401 ...}.
  */
 @Command(
     name = "messages",
     mixinStandardHelpOptions = true,
     description = {
-      "List the SIP messages of capture files, one per line: frame number, capture time, source -> destination,"
-          + " transport, request line or status, Call-ID. Malformed messages are listed with their location"
-          + " and reason.",
+      "List the SIP messages of captures and text traces, one per line: frame number (for a text trace: the"
+          + " line), time, source -> destination, transport, request line or status, Call-ID. Malformed messages"
+          + " are listed with their location and reason. Values a text trace did not hold are marked with ~.",
       "Filter: terms key=value or key!=value joined by 'and' or ','; keys call-id, method, status (503 or 5xx),"
           + " addr (source or destination, ip or ip:port), src, dst, transport, malformed."
           + " Example: --filter 'method=INVITE and addr=127.0.1.12'."
@@ -70,7 +73,7 @@ final class MessagesCommand implements Callable<Integer> {
     ProgressBar bar = inputs.progress(err);
     SipIngest.Result result;
     try (Sink sink = open(out)) {
-      result = new SipIngest().onProgress(bar).run(inputs.checked(), e -> {
+      result = inputs.ingest(bar).run(inputs.checked(), e -> {
         if (accept.test(e)) {
           sink.accept(e);
         }
@@ -119,8 +122,10 @@ final class MessagesCommand implements Callable<Integer> {
       String what = e instanceof SipPacket p
           ? summary(p.message()) + (p.problem() != null ? " [" + p.problem() + "]" : "") + "  " + nullToEmpty(p.message().callId())
           : "MALFORMED at byte " + ((MalformedSip) e).offset() + ": " + ((MalformedSip) e).reason();
-      out.printf("%6d  %s  %s -> %s  %s  %s%n", e.ref().frame(), e.ref().timestamp(), e.src(), e.dst(),
-          e.transport(), what);
+      PacketRef r = e.ref();
+      out.printf("%6d  %s  %s -> %s  %s  %s%n", r.frame(), mark(r, Inferred.TIME, r.timestamp()),
+          mark(r, Inferred.SOURCE, e.src()), mark(r, Inferred.DESTINATION, e.dst()),
+          mark(r, Inferred.TRANSPORT, e.transport()), what);
     }
 
     @Override
@@ -147,6 +152,13 @@ final class MessagesCommand implements Callable<Integer> {
         json.writeStringField("src", e.src().toString());
         json.writeStringField("dst", e.dst().toString());
         json.writeStringField("transport", e.transport().name());
+        if (!e.ref().inferred().isEmpty()) {
+          json.writeArrayFieldStart("inferred");
+          for (String name : inferredNames(e.ref())) {
+            json.writeString(name);
+          }
+          json.writeEndArray();
+        }
         if (e instanceof SipPacket p) {
           if (p.message() instanceof SipRequest r) {
             json.writeStringField("method", r.method().name());
@@ -186,7 +198,7 @@ final class MessagesCommand implements Callable<Integer> {
 
     CsvSink(PrintWriter out) throws IOException {
       csv = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-          .setHeader("file", "frame", "time", "src", "dst", "transport", "summary", "call_id", "problem")
+          .setHeader("file", "frame", "time", "src", "dst", "transport", "summary", "call_id", "problem", "inferred")
           .get().print(out);
     }
 
@@ -195,11 +207,12 @@ final class MessagesCommand implements Callable<Integer> {
       try {
         if (e instanceof SipPacket p) {
           csv.printRecord(e.ref().source(), e.ref().frame(), e.ref().timestamp(), e.src(), e.dst(), e.transport(),
-              summary(p.message()), nullToEmpty(p.message().callId()), nullToEmpty(p.problem()));
+              summary(p.message()), nullToEmpty(p.message().callId()), nullToEmpty(p.problem()),
+              String.join(" ", inferredNames(e.ref())));
         } else {
           MalformedSip m = (MalformedSip) e;
           csv.printRecord(e.ref().source(), e.ref().frame(), e.ref().timestamp(), e.src(), e.dst(), e.transport(),
-              "", "", "malformed at byte " + m.offset() + ": " + m.reason());
+              "", "", "malformed at byte " + m.offset() + ": " + m.reason(), String.join(" ", inferredNames(e.ref())));
         }
       } catch (IOException x) {
         throw new UncheckedIOException(x);
@@ -210,6 +223,27 @@ final class MessagesCommand implements Callable<Integer> {
     public void close() throws IOException {
       csv.flush();
     }
+  }
+
+  /** Returns {@code value}, prefixed with {@code ~} when the input did not hold it. */
+  static String mark(PacketRef ref, Inferred what, Object value) {
+    return ref.isInferred(what) ? "~" + value : value.toString();
+  }
+
+  /** Returns the inferred values in a fixed order: {@code time}, {@code src}, {@code dst}, {@code transport}. */
+  static java.util.List<String> inferredNames(PacketRef ref) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (Inferred i : Inferred.values()) {
+      if (ref.isInferred(i)) {
+        names.add(switch (i) {
+          case TIME -> "time";
+          case SOURCE -> "src";
+          case DESTINATION -> "dst";
+          case TRANSPORT -> "transport";
+        });
+      }
+    }
+    return names;
   }
 
   private static String nullToEmpty(@Nullable String s) {

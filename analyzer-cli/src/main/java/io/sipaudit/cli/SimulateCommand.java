@@ -114,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
     });
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = inputs.progress(err);
-    SipIngest.Result result = new SipIngest().onProgress(bar).run(inputs.checked(), assembler);
+    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), assembler);
     assembler.finish();
     bar.done();
     arrivals.sort(Comparator.comparing(CallArrival::time));

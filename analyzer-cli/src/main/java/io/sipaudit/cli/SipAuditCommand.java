@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       SynthCommand.class,
       AnalyzeCommand.class,
       SimulateCommand.class,
+      ConvertCommand.class,
     },
     exitCodeOnExecutionException = ExitCodes.SOFTWARE,
     exitCodeListHeading = "%nExit codes:%n",

@@ -7,6 +7,7 @@ import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.ingest.SipStats;
 import io.sipaudit.net.NetCounter;
 import io.sipaudit.net.NetStats;
+import io.sipaudit.textlog.TextTraceStats;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,11 +26,12 @@ import picocli.CommandLine.Spec;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "SIP statistics of capture files, in the terms of 'tshark -q -z sip,stat' (messages, resent messages,"
-          + " requests per method, responses per status code), plus transports, malformed and truncated"
+      "SIP statistics of captures and text traces, in the terms of 'tshark -q -z sip,stat' (messages, resent"
+          + " messages, requests per method, responses per status code), plus transports, malformed and truncated"
           + " messages, keep-alives, IP fragments reassembled, TCP streams and gaps, TLS connections skipped,"
-          + " tunnels and unknown link types.",
-      "Exit code 65 when a file is damaged part way through: the statistics cover everything before the damage."
+          + " tunnels, unknown link types, and for text traces the formats found, noise skipped and repairs.",
+      "Exit code 65 when a file is damaged part way through: the statistics cover everything before the damage"
+          + " (for a text trace: everything but the damaged lines, named in the errors)."
     })
 final class StatsCommand implements Callable<Integer> {
 
@@ -48,7 +50,7 @@ final class StatsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SipStats stats = new SipStats();
     ProgressBar bar = inputs.progress(err);
-    SipIngest.Result result = new SipIngest().onProgress(bar).run(inputs.checked(), stats);
+    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), stats);
     bar.done();
     if (format == Format.json) {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -94,6 +96,20 @@ final class StatsCommand implements Callable<Integer> {
     net.put("malformedPackets", ns.malformed());
     net.put("tlsConnections", ns.tlsConnections().stream().map(Object::toString).toList());
     m.put("network", net);
+    TextTraceStats t = r.text();
+    Map<String, Object> text = new LinkedHashMap<>();
+    text.put("lines", t.lines());
+    text.put("messages", t.messages());
+    text.put("noiseLines", t.noiseLines());
+    text.put("skippedLines", t.skippedLines());
+    text.put("keepalives", t.keepalives());
+    text.put("repairedMessages", t.repairedMessages());
+    text.put("cutMessages", t.cutMessages());
+    text.put("inferredMessages", t.inferredMessages());
+    Map<String, Long> formats = new LinkedHashMap<>();
+    t.records().forEach((f, n) -> formats.put(f.cliName(), n));
+    text.put("formats", formats);
+    m.put("text", text);
     m.put("errors", r.errors().stream().map(e -> Map.of("file", e.source(), "message", e.message())).toList());
     return m;
   }
@@ -145,6 +161,15 @@ final class StatsCommand implements Callable<Integer> {
     tally(out, "not decoded", ns.notDecoded());
     tally(out, "malformed packet", ns.malformed());
     ns.tlsConnections().forEach(f -> out.printf("  TLS, not analysable: %s%n", f));
+    TextTraceStats t = r.text();
+    line(out, "text trace lines", t.lines());
+    t.records().forEach((f, n) -> out.printf("  %-44s %,d%n", "text records: " + f.cliName(), n));
+    line(out, "text lines skipped as noise", t.noiseLines());
+    line(out, "text lines skipped as damage (see errors)", t.skippedLines());
+    line(out, "text keep-alives (empty records)", t.keepalives());
+    line(out, "text messages repaired (hard wraps, ...)", t.repairedMessages());
+    line(out, "text messages cut before Content-Length", t.cutMessages());
+    line(out, "text messages with inferred values", t.inferredMessages());
     r.errors().forEach(e -> out.printf("  input error: %s%n", e.message()));
     out.println(rule);
   }

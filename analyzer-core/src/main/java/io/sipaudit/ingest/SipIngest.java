@@ -11,9 +11,17 @@ import io.sipaudit.net.NetEvent;
 import io.sipaudit.net.NetStats;
 import io.sipaudit.net.StreamClosed;
 import io.sipaudit.net.StreamData;
+import io.sipaudit.textlog.TextTraceOptions;
+import io.sipaudit.textlog.TextTraceReader;
+import io.sipaudit.textlog.TextTraceStats;
+import io.sipaudit.textlog.TextTraces;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,11 +31,15 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * Reads captures and emits the SIP messages in them, in capture-time order.
+ * Reads captures and text traces and emits the SIP messages in them, in capture-time order.
  *
  * <p>Example: {@code SipIngest.Result r = new SipIngest().run(List.of(Path.of("a.pcap")), event -> ...)}.
  * Several files are merged by frame time (ties: file order, then frame number). A file that is damaged part
  * way through contributes everything before the damage and an {@link InputError}; the others go on.
+ *
+ * <p>Each input is a capture when its (gunzipped) content starts with a pcap or pcapng magic, and a text trace
+ * ({@link io.sipaudit.textlog}) otherwise; {@code -} is standard input. Captures go through {@link NetDecoder};
+ * a text trace yields its messages in trace order, merged with the rest by their time.
  */
 public final class SipIngest {
 
@@ -36,9 +48,10 @@ public final class SipIngest {
    *
    * @param net link/IP/TCP level counts
    * @param sip SIP framing counts
-   * @param errors files that could not be read to the end
+   * @param errors files that could not be read to the end, and damage skipped in text traces
+   * @param text what the text traces held besides messages (all zero without text inputs)
    */
-  public record Result(NetStats net, IngestCounters sip, List<InputError> errors) {}
+  public record Result(NetStats net, IngestCounters sip, List<InputError> errors, TextTraceStats text) {}
 
   /** Told how far a run has got, every few thousand frames. */
   public interface Progress {
@@ -59,6 +72,20 @@ public final class SipIngest {
   private final NetDecoder net = new NetDecoder();
   private final IngestCounters counters = new IngestCounters();
   private final Map<FlowKey, StreamBuffer> streams = new HashMap<>();
+  private TextTraceOptions textOptions = TextTraceOptions.DEFAULTS;
+  private InputStream stdin = System.in;
+
+  /** Sets how text traces are read (format, logging node, date); auto-detection and UTC by default. */
+  public SipIngest textOptions(TextTraceOptions options) {
+    this.textOptions = options;
+    return this;
+  }
+
+  /** Sets what the input {@code -} reads; {@link System#in} by default. */
+  public SipIngest stdin(InputStream in) {
+    this.stdin = in;
+    return this;
+  }
 
   /** Sets the progress listener. */
   public SipIngest onProgress(Progress listener) {
@@ -70,18 +97,18 @@ public final class SipIngest {
   public Result run(List<Path> inputs, Consumer<IngestEvent> sink) {
     List<InputError> errors = new ArrayList<>();
     List<Source> sources = new ArrayList<>();
+    TextTraceStats text = new TextTraceStats("text traces");
     try {
       for (int i = 0; i < inputs.size(); i++) {
         Path p = inputs.get(i);
         try {
-          sources.add(new Source(p.toString(), i, CaptureFormat.open(p)));
+          sources.add(open(p, i, text));
         } catch (MalformedInputException e) {
           errors.add(new InputError(p.toString(), e.getMessage()));
         }
       }
       PriorityQueue<Source> queue = new PriorityQueue<>(Comparator
-          .comparing((Source s) -> s.head.timestamp()).thenComparingInt(s -> s.index)
-          .thenComparingLong(s -> s.head.number()));
+          .comparing(Source::time).thenComparingInt(s -> s.index).thenComparingLong(Source::number));
       for (Source s : sources) {
         if (s.advance(errors)) {
           queue.add(s);
@@ -91,17 +118,22 @@ public final class SipIngest {
       long frames = 0;
       while (!queue.isEmpty()) {
         Source s = queue.poll();
-        try {
-          net.decode(s.name, s.head, onNet);
-        } catch (RuntimeException bug) {
-          // A decoder bug must not lose the rest of the capture: report it with its location, go on.
-          counters.decoderFailures++;
-          if (errors.size() < MAX_REPORTED_FAILURES) {
-            errors.add(new InputError(s.name, "frame " + s.head.number() + " (offset " + s.head.fileOffset()
-                + ") could not be decoded, skipped: " + bug));
+        if (s instanceof TextSource t) {
+          sink.accept(t.head);
+        } else {
+          CaptureSource c = (CaptureSource) s;
+          try {
+            net.decode(s.name, c.head, onNet);
+          } catch (RuntimeException bug) {
+            // A decoder bug must not lose the rest of the capture: report it with its location, go on.
+            counters.decoderFailures++;
+            if (errors.size() < MAX_REPORTED_FAILURES) {
+              errors.add(new InputError(s.name, "frame " + c.head.number() + " (offset " + c.head.fileOffset()
+                  + ") could not be decoded, skipped: " + bug));
+            }
           }
         }
-        s.offset = s.head.fileOffset();
+        s.offset = s.fileOffset();
         if (++frames % PROGRESS_EVERY == 0) {
           progress.update(frames, sources.stream().mapToLong(x -> x.offset).sum());
         }
@@ -112,10 +144,33 @@ public final class SipIngest {
       net.finish(onNet);
     } finally {
       for (Source s : sources) {
-        s.reader.close();
+        s.close();
       }
     }
-    return new Result(net.stats(), counters, List.copyOf(errors));
+    return new Result(net.stats(), counters, List.copyOf(errors), text);
+  }
+
+  /**
+   * Opens {@code p} as a capture or, when it has no capture magic, a text trace. {@code -} is standard input; it and
+   * other inputs that are not regular files (a pipe, {@code /dev/stdin}) are read once, sniffed without consuming.
+   */
+  private Source open(Path p, int index, TextTraceStats text) {
+    String name = p.toString();
+    if (name.equals("-") || !Files.isRegularFile(p)) {
+      BufferedInputStream in = new BufferedInputStream(name.equals("-") ? stdin : newInputStream(p), 64 * 1024);
+      return TextTraces.startsLikeCapture(in) ? new CaptureSource(name, index, CaptureFormat.open(in, name))
+          : new TextSource(index, TextTraces.open(in, name, textOptions), text);
+    }
+    return CaptureFormat.detect(p).isPresent() ? new CaptureSource(name, index, CaptureFormat.open(p))
+        : new TextSource(index, TextTraces.open(p, textOptions), text);
+  }
+
+  private static InputStream newInputStream(Path p) {
+    try {
+      return Files.newInputStream(p);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException("opening " + p, e);
+    }
   }
 
   private void onNet(NetEvent e, Consumer<IngestEvent> sink) {
@@ -131,20 +186,55 @@ public final class SipIngest {
     }
   }
 
-  /** One input file and its next frame. */
-  private static final class Source {
+  /** One input and its next item, ordered by time in the merge. */
+  private abstract static class Source {
     final String name;
     final int index;
-    final CaptureReader reader;
-    CapturedFrame head;
     long offset;
 
-    Source(String name, int index, CaptureReader reader) {
+    Source(String name, int index) {
       this.name = name;
       this.index = index;
+    }
+
+    abstract Instant time();
+
+    abstract long number();
+
+    abstract long fileOffset();
+
+    /** Moves to the next item; returns false at the end, or after damage recorded in {@code errors}. */
+    abstract boolean advance(List<InputError> errors);
+
+    abstract void close();
+  }
+
+  /** A capture file and its next frame. */
+  private static final class CaptureSource extends Source {
+    final CaptureReader reader;
+    CapturedFrame head;
+
+    CaptureSource(String name, int index, CaptureReader reader) {
+      super(name, index);
       this.reader = reader;
     }
 
+    @Override
+    Instant time() {
+      return head.timestamp();
+    }
+
+    @Override
+    long number() {
+      return head.number();
+    }
+
+    @Override
+    long fileOffset() {
+      return head.fileOffset();
+    }
+
+    @Override
     boolean advance(List<InputError> errors) {
       try {
         head = reader.next();
@@ -153,6 +243,59 @@ public final class SipIngest {
         errors.add(new InputError(name, e.getMessage()));
         return false;
       }
+    }
+
+    @Override
+    void close() {
+      reader.close();
+    }
+  }
+
+  /** A text trace and its next message; its damage reports become errors at its end. */
+  private static final class TextSource extends Source {
+    final TextTraceReader reader;
+    final TextTraceStats total;
+    IngestEvent head;
+
+    TextSource(int index, TextTraceReader reader, TextTraceStats total) {
+      super(reader.source(), index);
+      this.reader = reader;
+      this.total = total;
+    }
+
+    @Override
+    Instant time() {
+      return head.ref().timestamp();
+    }
+
+    @Override
+    long number() {
+      return head.ref().frame();
+    }
+
+    @Override
+    long fileOffset() {
+      return head.ref().fileOffset();
+    }
+
+    @Override
+    boolean advance(List<InputError> errors) {
+      try {
+        head = reader.next();
+        if (head != null) {
+          return true;
+        }
+      } catch (MalformedInputException | UncheckedIOException e) {
+        errors.add(new InputError(name, e.getMessage()));
+      }
+      total.add(reader.stats());
+      reader.stats().damage().forEach(d -> errors.add(new InputError(name, d)));
+      return false;
+    }
+
+    @Override
+    void close() {
+      reader.close();
     }
   }
 
