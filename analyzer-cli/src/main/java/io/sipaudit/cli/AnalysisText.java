@@ -22,9 +22,11 @@ import java.util.StringJoiner;
  */
 final class AnalysisText {
   private final PrintWriter out;
+  private final Map<String, String> labels;
 
-  AnalysisText(PrintWriter out) {
+  AnalysisText(PrintWriter out, Map<String, String> labels) {
     this.out = out;
+    this.labels = labels;
   }
 
   void print(List<Path> inputs, Analysis a, CallAssembler assembler, SipIngest.Result r,
@@ -43,10 +45,14 @@ final class AnalysisText {
     out.println();
     List<BackendSummary> backends = a.backends();
     if (!backends.isEmpty()) {
-      out.printf("  %-22s %7s %8s %7s %6s %8s %6s %5s %6s  %-17s %-17s %4s%n", "backend", "offered", "attempts",
+      int width = 22;
+      for (BackendSummary b : backends) {
+        width = Math.max(width, name(b).length());
+      }
+      out.printf("  %-" + width + "s %7s %8s %7s %6s %8s %6s %5s %6s  %-17s %-17s %4s%n", "backend", "offered", "attempts",
           "handled", "share", "answered", "failed", "fo-in", "fo-out", "PDD ms p50/p95", "setup ms p50/p95", "peak");
       for (BackendSummary b : backends) {
-        out.printf("  %-22s %7d %8d %7d %5.1f%% %8d %6d %5d %6d  %-17s %-17s %4d%n", b.backend(), b.offered(),
+        out.printf("  %-" + width + "s %7d %8d %7d %5.1f%% %8d %6d %5d %6d  %-17s %-17s %4d%n", name(b), b.offered(),
             b.attempts(), b.handled(), b.share() * 100, b.answered(), b.failed(), b.failoversIn(), b.failoversOut(),
             pair(b.pdd()), pair(b.setup()), b.peakConcurrent());
       }
@@ -140,6 +146,11 @@ final class AnalysisText {
 
   private static String p(Percentiles p) {
     return p.count() == 0 ? "n/a" : "p50 " + p.p50() + " ms, p95 " + p.p95() + " ms, max " + p.max() + " ms";
+  }
+
+  private String name(BackendSummary b) {
+    String label = labels.get(b.backend().toString());
+    return label == null ? b.backend().toString() : b.backend() + " (" + label + ")";
   }
 
   private static String pct(@org.jspecify.annotations.Nullable Double v) {

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -70,6 +71,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "The backends' addresses (ip or ip:port): the attempts of a call are its INVITEs to these.")
   List<String> backendAddresses = new ArrayList<>();
 
+  @Option(names = "--dispatcher", paramLabel = "FILE",
+      description = "Kamailio dispatcher.list: backends are shown with their set id and duid, and every destination"
+          + " in it is listed, even one that got no call.")
+  @Nullable Path dispatcher;
+
   @Option(names = "--calls-out", paramLabel = "FILE", description = "Also write every call to FILE as CSV.")
   @Nullable Path callsOut;
 
@@ -110,6 +116,21 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Attributor attributor = new Attributor(given, backends);
     Analysis analysis = new Analysis();
+    Map<String, String> labels = new java.util.HashMap<>();
+    if (dispatcher != null) {
+      io.sipaudit.config.DispatcherList list = io.sipaudit.config.DispatcherList.read(dispatcher);
+      for (int setId : list.setIds()) {
+        for (io.sipaudit.config.Destination d : list.set(setId)) {
+          String duid = d.attr("duid");
+          labels.put(d.hostPort(), "set " + setId + (duid == null ? "" : ", " + duid));
+          try {
+            analysis.expectBackend(Endpoint.parse(d.hostPort()));
+          } catch (IllegalArgumentException hostName) {
+            // a destination given by name cannot be matched to the addresses in the capture
+          }
+        }
+      }
+    }
     JsonGenerator json = format == Format.json ? new JsonFactory().createGenerator(out) : null;
     ProgressBar bar = inputs.progress(err);
     SipIngest.Result result;
@@ -150,7 +171,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       bar.done();
       if (json != null) {
         json.writeEndArray();
-        writeSummary(json, analysis, assembler, result);
+        writeSummary(json, analysis, assembler, result, labels);
         json.writeArrayFieldStart("callGroups");
         for (CallGroup g : legs.groups()) {
           json.writeStartObject();
@@ -172,7 +193,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeRaw('\n');
         json.flush();
       } else if (format == Format.text) {
-        new AnalysisText(out).print(inputs.files, analysis, assembler, result, legs.groups());
+        new AnalysisText(out, labels).print(inputs.files, analysis, assembler, result, legs.groups());
       }
     }
     out.flush();
@@ -193,8 +214,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     return colons == 1 ? Endpoint.parse(t) : Endpoint.parse((colons == 0 ? t : "[" + t + "]") + ":0");
   }
 
-  private static void writeSummary(JsonGenerator g, Analysis a, CallAssembler assembler, SipIngest.Result r)
-      throws IOException {
+  private static void writeSummary(JsonGenerator g, Analysis a, CallAssembler assembler, SipIngest.Result r,
+      Map<String, String> labels) throws IOException {
     g.writeObjectFieldStart("summary");
     g.writeNumberField("calls", a.calls());
     g.writeObjectFieldStart("outcomes");
@@ -219,7 +240,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     g.writeEndArray();
     g.writeArrayFieldStart("backends");
     for (BackendSummary b : a.backends()) {
-      CallJson.backend(g, b);
+      CallJson.backend(g, b, labels.get(b.backend().toString()));
     }
     g.writeEndArray();
     g.writeArrayFieldStart("errors");

@@ -85,9 +85,12 @@ final class CallJson {
     g.writeEndObject();
   }
 
-  static void backend(JsonGenerator g, BackendSummary b) throws IOException {
+  static void backend(JsonGenerator g, BackendSummary b, @Nullable String label) throws IOException {
     g.writeStartObject();
     g.writeStringField("address", b.backend().toString());
+    if (label != null) {
+      g.writeStringField("configured", label);
+    }
     g.writeNumberField("offered", b.offered());
     g.writeNumberField("attempts", b.attempts());
     g.writeNumberField("handled", b.handled());

@@ -76,6 +76,20 @@ final class AnalyzeCommandTest {
   }
 
   @Test
+  void dispatcherListLabelsBackendsAndListsTheOnesThatGotNoCall() throws Exception {
+    String list = repo().resolve("samples/priority-alg8-nofailover/dispatcher.list").toString();
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", "--no-calls", "--dispatcher", list,
+        sample("priority-alg8-nofailover"));
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode backends = JSON.readTree(run.out()).get("backends");
+    assertEquals(3, backends.size());
+    JsonNode tertiary = backends.get(2);
+    assertEquals("127.0.1.23:5060", tertiary.get("address").asText());
+    assertEquals("set 2, tertiary", tertiary.get("configured").asText());
+    assertEquals(0, tertiary.get("attempts").asInt());
+  }
+
+  @Test
   void badBalancerAddressIsAUsageError() {
     CommandRun run = CommandRun.sipaudit("analyze", "--balancer", "not-an-address", sample("rr-alg4"));
     assertEquals(2, run.exitCode());

@@ -93,6 +93,11 @@ public final class Analysis {
     }
   }
 
+  /** Lists {@code backend} in the per-backend table even if it gets no call (a configured destination). */
+  public void expectBackend(Endpoint backend) {
+    acc(backend);
+  }
+
   private Acc acc(Endpoint e) {
     return backends.computeIfAbsent(e, k -> new Acc());
   }
