@@ -57,7 +57,10 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--dispatcher", required = true, paramLabel = "FILE", description = "Kamailio dispatcher.list.")
   Path dispatcher;
 
-  @Option(names = "--alg", required = true, paramLabel = "N", description = "Kamailio dispatcher algorithm number.")
+  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N",
+      description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N.")
+  String algorithmName;
+
   int alg;
 
   @Option(names = "--set", paramLabel = "ID", description = "Set id (default: the only set, else 1).")
@@ -85,6 +88,12 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DispatcherAlgorithm algorithm;
+    String number = algorithmName.startsWith("kamailio:") ? algorithmName.substring("kamailio:".length()) : algorithmName;
+    if (!number.matches("\\d{1,3}")) {
+      throw new ParameterException(spec.commandLine(), "--algorithm " + algorithmName
+          + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number; other balancers come later)");
+    }
+    alg = Integer.parseInt(number);
     try {
       algorithm = KamailioAlgorithms.create(alg, flags);
     } catch (IllegalArgumentException e) {
