@@ -87,15 +87,16 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DispatcherAlgorithm algorithm;
+    DispatcherAlgorithm algorithm;   // null for the weight algorithms: counts only
     String number = algorithmName.startsWith("kamailio:") ? algorithmName.substring("kamailio:".length()) : algorithmName;
     if (!number.matches("\\d{1,3}")) {
       throw new ParameterException(spec.commandLine(), "--algorithm " + algorithmName
           + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number; other balancers come later)");
     }
     alg = Integer.parseInt(number);
+    boolean weights = alg == 9 || alg == 11;
     try {
-      algorithm = KamailioAlgorithms.create(alg, flags);
+      algorithm = weights ? null : KamailioAlgorithms.create(alg, flags);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -127,6 +128,14 @@ final class SimulateCommand implements Callable<Integer> {
     assembler.finish();
     bar.done();
     arrivals.sort(Comparator.comparing(CallArrival::time));
+    if (algorithm == null) {
+      reportWeights(spec.commandLine().getOut(), setId, destinations, arrivals);
+      for (InputError e : result.errors()) {
+        err.println("sipaudit: " + e.message());
+      }
+      err.flush();
+      return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+    }
     Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"));
     List<Prediction> predictions = new ArrayList<>(arrivals.size());
     for (CallArrival a : arrivals) {
@@ -138,6 +147,68 @@ final class SimulateCommand implements Callable<Integer> {
     }
     err.flush();
     return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+  }
+
+  /**
+   * Alg 9 and 11: the slot counts of the weight table predict the counts of every 100 consecutive calls
+   * exactly; which call gets which slot depends on a shuffle done with rand() at load, so there is no
+   * per-call prediction.
+   */
+  private void reportWeights(PrintWriter out, int setId, List<Destination> destinations, List<CallArrival> arrivals)
+      throws Exception {
+    int[] slots = io.sipaudit.simulate.WeightTable.slots(destinations, alg);
+    long full = arrivals.size() / 100;
+    int rest = arrivals.size() % 100;
+    Map<String, Long> observed = new LinkedHashMap<>();
+    for (Destination d : destinations) {
+      observed.put(d.hostPort(), 0L);
+    }
+    for (CallArrival a : arrivals) {
+      if (a.observedFirstPick() != null) {
+        observed.merge(a.observedFirstPick(), 1L, Long::sum);
+      }
+    }
+    boolean allEqual = true;
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i < destinations.size(); i++) {
+      String hp = destinations.get(i).hostPort();
+      long low = full * slots[i];
+      long high = low + Math.min(rest, slots[i]);
+      long seen = observed.getOrDefault(hp, 0L);
+      allEqual &= seen >= low && seen <= high;
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("backend", hp);
+      row.put("slots", slots[i]);
+      row.put("predictedMin", low);
+      row.put("predictedMax", high);
+      row.put("observed", seen);
+      rows.add(row);
+    }
+    if (format == Format.json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schema", "sipaudit.simulation/1");
+      doc.put("algorithm", alg);
+      doc.put("set", setId);
+      doc.put("calls", arrivals.size());
+      doc.put("mode", "weight-table counts");
+      doc.put("distribution", rows);
+      doc.put("countsAsPredicted", allEqual);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+      out.flush();
+      return;
+    }
+    out.printf("Kamailio alg %d (%s) over set %d of %s: %d calls%n", alg, alg == 9 ? "weight" : "relative weight", setId,
+        dispatcher, arrivals.size());
+    out.printf("The weight table gives each destination fixed slots of every 100 calls (their order is shuffled"
+        + " at load, so single calls cannot be predicted).%n%n");
+    out.printf("  %-24s %6s %15s %9s%n", "destination", "slots", "predicted", "observed");
+    for (Map<String, Object> r : rows) {
+      String range = r.get("predictedMin").equals(r.get("predictedMax")) ? String.valueOf(r.get("predictedMin"))
+          : r.get("predictedMin") + "-" + r.get("predictedMax");
+      out.printf("  %-24s %6s %15s %9s%n", r.get("backend"), r.get("slots"), range, r.get("observed"));
+    }
+    out.printf("%nObserved counts %s the weight table.%n", allEqual ? "match" : "do NOT match");
+    out.flush();
   }
 
   private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions)

@@ -42,12 +42,37 @@ final class SimulateCommandTest {
   }
 
   @Test
-  void weightAlgorithmIsRefusedWithTheReason() {
+  void weightAlgorithmsPredictTheCountsOfEveryHundredCalls() throws Exception {
+    for (String[] s : new String[][] {{"weight-alg9", "9"}, {"rweight-alg11", "11"}}) {
+      Path dir = sample(s[0]);
+      CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+          dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:" + s[1], dir.resolve("capture.pcap").toString());
+      assertEquals(0, run.exitCode(), run.err());
+      JsonNode doc = new ObjectMapper().readTree(run.out());
+      assertEquals(100, doc.get("calls").asInt());
+      assertTrue(doc.get("countsAsPredicted").asBoolean(), s[0] + ": " + doc.get("distribution"));
+    }
+  }
+
+  @Test
+  void wrongWeightsAreCaught() throws Exception {
     Path dir = sample("weight-alg9");
-    CommandRun run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(),
+    Path wrong = Files.createTempFile("dispatcher", ".list");
+    Files.writeString(wrong, Files.readString(dir.resolve("dispatcher.list")).replace("weight=50", "weight=40")
+        .replace("weight=20", "weight=30"));
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher", wrong.toString(),
         "--algorithm", "kamailio:9", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(!new ObjectMapper().readTree(run.out()).get("countsAsPredicted").asBoolean(), run.out());
+  }
+
+  @Test
+  void randomAlgorithmIsRefusedWithTheReason() {
+    Path dir = sample("rr-alg4");
+    CommandRun run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(),
+        "--algorithm", "kamailio:6", dir.resolve("capture.pcap").toString());
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("shuffled"), run.err());
+    assertTrue(run.err().contains("rand()"), run.err());
   }
 
   @Test
