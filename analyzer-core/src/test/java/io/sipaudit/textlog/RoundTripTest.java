@@ -61,7 +61,7 @@ final class RoundTripTest {
       }
       samples.add(DynamicContainer.dynamicContainer(name, tests));
     }
-    assertEquals(14, samples.size(), "lab samples");
+    assertTrue(samples.size() >= 14, "lab samples: " + samples.size());
     return samples.stream();
   }
 
