@@ -1,7 +1,8 @@
 package io.sipaudit.ingest;
 
 /**
- * What the SIP framing saw besides messages. Mutable, single-threaded, owned by one {@link SipIngest} run.
+ * What the SIP framing saw besides messages. Mutable, owned by one {@link SipIngest} run; each of its two threads
+ * counts into its own instance, and they are added up at the end.
  */
 public final class IngestCounters {
   long keepalives;
@@ -12,6 +13,18 @@ public final class IngestCounters {
   long malformedMessages;
   long malformedHeaders;
   long decoderFailures;
+
+  /** Adds another run's counts to these. */
+  void add(IngestCounters o) {
+    keepalives += o.keepalives;
+    nonSipDatagrams += o.nonSipDatagrams;
+    nonSipStreamBytes += o.nonSipStreamBytes;
+    droppedStreamBytes += o.droppedStreamBytes;
+    truncatedMessages += o.truncatedMessages;
+    malformedMessages += o.malformedMessages;
+    malformedHeaders += o.malformedHeaders;
+    decoderFailures += o.decoderFailures;
+  }
 
   /** CRLF keep-alives (RFC 5626) in datagrams and streams. */
   public long keepalives() {

@@ -40,6 +40,10 @@ import java.util.function.Consumer;
  * <p>Each input is a capture when its (gunzipped) content starts with a pcap or pcapng magic, and a text trace
  * ({@link io.sipaudit.textlog}) otherwise; {@code -} is standard input. Captures go through {@link NetDecoder};
  * a text trace yields its messages in trace order, merged with the rest by their time.
+ *
+ * <p>With two or more processors, reading, network decoding and the framing and parsing of datagrams run on a
+ * second thread, while this one frames and parses TCP streams and calls the sink ({@link #parallel}); the events
+ * and their order do not depend on it.
  */
 public final class SipIngest {
 
@@ -67,11 +71,18 @@ public final class SipIngest {
   private static final int PROGRESS_EVERY = 8192;
   private static final int MAX_REPORTED_FAILURES = 20;
 
+  /** Stateless: datagrams are framed on the reader thread, TCP streams on the calling one. */
   private final SipFraming framing = new SipFraming();
   private Progress progress = (frames, offset) -> { };
   private final NetDecoder net = new NetDecoder();
+  /** Datagram framing and decoder failures, counted by the reader. */
   private final IngestCounters counters = new IngestCounters();
+  /** TCP stream framing, counted on the calling thread; added to {@link #counters} at the end. */
+  private final IngestCounters streamCounters = new IngestCounters();
+  private final List<InputError> streamErrors = new ArrayList<>();
   private final Map<FlowKey, StreamBuffer> streams = new HashMap<>();
+  private boolean parallel = Runtime.getRuntime().availableProcessors() > 1
+      && !"false".equals(System.getProperty("sipaudit.parallel"));
   private TextTraceOptions textOptions = TextTraceOptions.DEFAULTS;
   private InputStream stdin = System.in;
 
@@ -90,6 +101,17 @@ public final class SipIngest {
   /** Sets the progress listener. */
   public SipIngest onProgress(Progress listener) {
     this.progress = listener;
+    return this;
+  }
+
+  /**
+   * Sets whether reading, network decoding and the parsing of datagrams run on a thread of their own, overlapping
+   * with the parsing of TCP streams and the sink; the events and their order are the same either way. On by
+   * default when there are several processors, unless the system property {@code sipaudit.parallel} is
+   * {@code false}. The sink and the progress listener are always called on the thread that calls {@link #run}.
+   */
+  public SipIngest parallel(boolean on) {
+    this.parallel = on;
     return this;
   }
 
@@ -114,41 +136,99 @@ public final class SipIngest {
           queue.add(s);
         }
       }
-      Consumer<NetEvent> onNet = e -> onNet(e, sink);
-      long frames = 0;
-      while (!queue.isEmpty()) {
-        Source s = queue.poll();
-        if (s instanceof TextSource t) {
-          sink.accept(t.head);
-        } else {
-          CaptureSource c = (CaptureSource) s;
-          try {
-            net.decode(s.name, c.head, onNet);
-          } catch (RuntimeException bug) {
-            // A decoder bug must not lose the rest of the capture: report it with its location, go on.
-            counters.decoderFailures++;
-            if (errors.size() < MAX_REPORTED_FAILURES) {
-              errors.add(new InputError(s.name, "frame " + c.head.number() + " (offset " + c.head.fileOffset()
-                  + ") could not be decoded, skipped: " + bug));
-            }
-          }
+      Consumer<IngestEvent> guarded = e -> {
+        try {
+          sink.accept(e);
+        } catch (RuntimeException | Error failure) {
+          throw new SinkFailed(failure);
         }
-        s.offset = s.fileOffset();
-        if (++frames % PROGRESS_EVERY == 0) {
-          progress.update(frames, sources.stream().mapToLong(x -> x.offset).sum());
-        }
-        if (s.advance(errors)) {
-          queue.add(s);
-        }
-      }
-      net.finish(onNet);
+      };
+      Handoff.run(out -> readAll(queue, sources, errors, out), item -> deliver(item, guarded), parallel);
+    } catch (SinkFailed f) {
+      throw f.rethrow();
     } finally {
       for (Source s : sources) {
         s.close();
       }
     }
+    counters.add(streamCounters);
+    for (InputError e : streamErrors) {
+      if (errors.size() < MAX_REPORTED_FAILURES) {
+        errors.add(e);
+      }
+    }
     return new Result(net.stats(), counters, List.copyOf(errors), text);
   }
+
+  /**
+   * Takes the items of all sources in time order, decodes frames and frames and parses their datagrams, handing
+   * on the {@link IngestEvent}s, the TCP {@link NetEvent}s and progress marks; on the reader thread when the run
+   * is parallel.
+   */
+  private void readAll(PriorityQueue<Source> queue, List<Source> sources, List<InputError> errors,
+      Consumer<Object> out) {
+    Consumer<IngestEvent> events = out::accept;
+    Consumer<NetEvent> onNet = e -> {
+      if (e instanceof Datagram d) {
+        framing.datagram(d, counters, events);
+      } else {
+        out.accept(e);
+      }
+    };
+    long frames = 0;
+    while (!queue.isEmpty()) {
+      Source s = queue.poll();
+      if (s instanceof TextSource t) {
+        out.accept(t.head);
+      } else {
+        CaptureSource c = (CaptureSource) s;
+        try {
+          net.decode(s.name, c.head, onNet);
+        } catch (RuntimeException bug) {
+          // A decoder bug must not lose the rest of the capture: report it with its location, go on.
+          counters.decoderFailures++;
+          if (errors.size() < MAX_REPORTED_FAILURES) {
+            errors.add(new InputError(s.name, "frame " + c.head.number() + " (offset " + c.head.fileOffset()
+                + ") could not be decoded, skipped: " + bug));
+          }
+        }
+      }
+      s.offset = s.fileOffset();
+      if (++frames % PROGRESS_EVERY == 0) {
+        out.accept(new ProgressMark(frames, sources.stream().mapToLong(x -> x.offset).sum()));
+      }
+      if (s.advance(errors)) {
+        queue.add(s);
+      }
+    }
+    net.finish(onNet);
+  }
+
+  /**
+   * Hands on what {@link #readAll} produced, framing and parsing TCP streams on the way, and reports progress; on
+   * the calling thread.
+   */
+  private void deliver(Object item, Consumer<IngestEvent> sink) {
+    if (item instanceof IngestEvent e) {
+      sink.accept(e);
+    } else if (item instanceof NetEvent e) {
+      try {
+        stream(e, sink);
+      } catch (RuntimeException bug) {
+        // As in readAll: a framing bug must not lose the rest of the capture.
+        streamCounters.decoderFailures++;
+        if (streamErrors.size() < MAX_REPORTED_FAILURES) {
+          streamErrors.add(new InputError(e.ref().source(), "frame " + e.ref().frame() + " (offset "
+              + e.ref().fileOffset() + ") could not be decoded, skipped: " + bug));
+        }
+      }
+    } else if (item instanceof ProgressMark p) {
+      progress.update(p.frames(), p.offset());
+    }
+  }
+
+  /** What {@link Progress#update} is told, passed along with the events so that it is called in order. */
+  private record ProgressMark(long frames, long offset) {}
 
   /**
    * Opens {@code p} as a capture or, when it has no capture magic, a text trace. {@code -} is standard input; it and
@@ -173,16 +253,33 @@ public final class SipIngest {
     }
   }
 
-  private void onNet(NetEvent e, Consumer<IngestEvent> sink) {
-    if (e instanceof Datagram d) {
-      framing.datagram(d, counters, sink);
-    } else if (e instanceof StreamData s) {
-      streams.computeIfAbsent(s.flow(), k -> new StreamBuffer()).append(s, framing, counters, sink);
+  private void stream(NetEvent e, Consumer<IngestEvent> sink) {
+    if (e instanceof StreamData s) {
+      streams.computeIfAbsent(s.flow(), k -> new StreamBuffer()).append(s, framing, streamCounters, sink);
     } else if (e instanceof StreamClosed c) {
       StreamBuffer b = streams.remove(c.flow());
       if (b != null) {
-        b.close(counters);
+        b.close(streamCounters);
       }
+    }
+  }
+
+  /**
+   * Carries an exception thrown by the caller's sink past the decoders' "skip the frame" handlers (it is an
+   * Error), to be rethrown unchanged by {@link #run}: a failing sink ends the run, whichever thread it is on.
+   */
+  private static final class SinkFailed extends Error {
+    private static final long serialVersionUID = 1L;
+
+    SinkFailed(Throwable cause) {
+      super(cause.toString(), cause, false, false);
+    }
+
+    RuntimeException rethrow() {
+      if (getCause() instanceof Error e) {
+        throw e;
+      }
+      return (RuntimeException) getCause();
     }
   }
 

@@ -5,6 +5,7 @@ import io.sipaudit.sip.SipRequest;
 import io.sipaudit.sip.SipResponse;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -17,18 +18,21 @@ import java.util.function.Consumer;
  * {@code {ACK=1, BYE=1, INVITE=1}} and {@code {100=1, 180=1, 200=2}}. Feed it every {@link IngestEvent}.
  */
 public final class SipStats implements Consumer<IngestEvent> {
+  private static final Transport[] TRANSPORTS = Transport.values();
+
   private final ResendDetector resends = new ResendDetector();
   private long messages;
   private long resent;
   private long malformed;
-  private final Map<String, Long> requests = new TreeMap<>();
-  private final Map<Integer, Long> responses = new TreeMap<>();
-  private final Map<Integer, String> reasons = new TreeMap<>();
-  private final Map<Transport, Long> transports = new EnumMap<>(Transport.class);
+  /** Counters are plain arrays, keyed by method name, status code and transport ordinal; maps are built on request. */
+  private final Map<String, long[]> requests = new HashMap<>();
+  private final long[] responses = new long[700];
+  private final String[] reasons = new String[700];
+  private final long[] transports = new long[TRANSPORTS.length];
 
   @Override
   public void accept(IngestEvent e) {
-    transports.merge(e.transport(), 1L, Long::sum);
+    transports[e.transport().ordinal()]++;
     if (e instanceof MalformedSip) {
       malformed++;
       return;
@@ -39,10 +43,12 @@ public final class SipStats implements Consumer<IngestEvent> {
       resent++;
     }
     if (p.message() instanceof SipRequest r) {
-      requests.merge(r.method().name(), 1L, Long::sum);
+      requests.computeIfAbsent(r.method().name(), k -> new long[1])[0]++;
     } else if (p.message() instanceof SipResponse r) {
-      responses.merge(r.statusCode(), 1L, Long::sum);
-      reasons.putIfAbsent(r.statusCode(), r.status().reasonPhrase());
+      int code = r.statusCode();
+      if (responses[code]++ == 0) {
+        reasons[code] = r.status().reasonPhrase();
+      }
     }
   }
 
@@ -63,21 +69,41 @@ public final class SipStats implements Consumer<IngestEvent> {
 
   /** Returns requests per method, sorted by method name. */
   public Map<String, Long> requests() {
-    return Collections.unmodifiableMap(requests);
+    Map<String, Long> m = new TreeMap<>();
+    requests.forEach((method, n) -> m.put(method, n[0]));
+    return Collections.unmodifiableMap(m);
   }
 
   /** Returns responses per status code, ascending. */
   public Map<Integer, Long> responses() {
-    return Collections.unmodifiableMap(responses);
+    Map<Integer, Long> m = new TreeMap<>();
+    for (int code = 0; code < responses.length; code++) {
+      if (responses[code] > 0) {
+        m.put(code, responses[code]);
+      }
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   /** Returns the standard reason phrase for each status code seen ({@code 200 -> "OK"}). */
   public Map<Integer, String> reasonPhrases() {
-    return Collections.unmodifiableMap(reasons);
+    Map<Integer, String> m = new TreeMap<>();
+    for (int code = 0; code < reasons.length; code++) {
+      if (responses[code] > 0) {
+        m.put(code, reasons[code]);
+      }
+    }
+    return Collections.unmodifiableMap(m);
   }
 
   /** Returns messages (parsed or not) per transport. */
   public Map<Transport, Long> transports() {
-    return Collections.unmodifiableMap(transports);
+    Map<Transport, Long> m = new EnumMap<>(Transport.class);
+    for (Transport t : TRANSPORTS) {
+      if (transports[t.ordinal()] > 0) {
+        m.put(t, transports[t.ordinal()]);
+      }
+    }
+    return Collections.unmodifiableMap(m);
   }
 }

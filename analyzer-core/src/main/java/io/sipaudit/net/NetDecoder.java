@@ -19,7 +19,8 @@ public final class NetDecoder {
   private final NetStats stats = new NetStats();
   private final IpDefragmenter defragmenter = new IpDefragmenter(stats);
   private final TcpReassembler tcp = new TcpReassembler(stats);
-  private final SctpDecoder sctp = new SctpDecoder(stats);
+  private final EndpointCache endpoints = new EndpointCache();
+  private final SctpDecoder sctp = new SctpDecoder(stats, endpoints);
   private PacketRef lastRef = new PacketRef("", 1, 0, Instant.EPOCH);
 
   /** Returns the counters; complete after {@link #finish}. */
@@ -372,7 +373,7 @@ public final class NetDecoder {
       return;
     }
     stats.add(NetCounter.UDP_DATAGRAMS);
-    out.accept(new Datagram(ref, Endpoint.of(src, sport), Endpoint.of(dst, dport), Transport.UDP, payload, null));
+    out.accept(new Datagram(ref, endpoints.get(src, sport), endpoints.get(dst, dport), Transport.UDP, payload, null));
   }
 
   private void tcp(PacketRef ref, byte[] src, byte[] dst, ByteBuffer b, int off, int end, Consumer<NetEvent> out) {
@@ -386,7 +387,7 @@ public final class NetDecoder {
       return;
     }
     stats.add(NetCounter.TCP_SEGMENTS);
-    FlowKey flow = new FlowKey(Endpoint.of(src, u16(b, off)), Endpoint.of(dst, u16(b, off + 2)));
+    FlowKey flow = new FlowKey(endpoints.get(src, u16(b, off)), endpoints.get(dst, u16(b, off + 2)));
     long seq = b.getInt(off + 4) & 0xffffffffL;
     int flags = b.get(off + 13) & 0x3f;
     tcp.segment(ref, flow, seq, flags, b.slice(off + dataOffset, end - off - dataOffset), out);

@@ -17,10 +17,12 @@ final class SctpDecoder {
   private static final int MAX_MESSAGE = 1 << 20;
 
   private final NetStats stats;
+  private final EndpointCache endpoints;
   private final Map<String, ByteArrayOutputStream> partial = new HashMap<>();
 
-  SctpDecoder(NetStats stats) {
+  SctpDecoder(NetStats stats, EndpointCache endpoints) {
     this.stats = stats;
+    this.endpoints = endpoints;
   }
 
   void decode(PacketRef ref, byte[] srcIp, byte[] dstIp, ByteBuffer b, int off, int end, Consumer<NetEvent> out) {
@@ -28,8 +30,8 @@ final class SctpDecoder {
       stats.malformed("SCTP common header cut short");
       return;
     }
-    Endpoint src = Endpoint.of(srcIp, NetDecoder.u16(b, off));
-    Endpoint dst = Endpoint.of(dstIp, NetDecoder.u16(b, off + 2));
+    Endpoint src = endpoints.get(srcIp, NetDecoder.u16(b, off));
+    Endpoint dst = endpoints.get(dstIp, NetDecoder.u16(b, off + 2));
     int p = off + 12;
     while (end - p >= 4) {
       int type = b.get(p) & 0xff;

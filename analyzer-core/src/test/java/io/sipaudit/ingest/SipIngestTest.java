@@ -8,11 +8,16 @@ import static io.sipaudit.testing.Packets.ipv4;
 import static io.sipaudit.testing.Packets.tcp;
 import static io.sipaudit.testing.Packets.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipaudit.capture.PcapWriter;
+import io.sipaudit.net.NetCounter;
 import io.sipaudit.sip.SipRequest;
 import io.sipaudit.sip.SipResponse;
+import io.sipaudit.synth.SynthConfig;
+import io.sipaudit.synth.SyntheticCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -140,5 +145,56 @@ final class SipIngestTest {
         eth(ipv4(A, B, 6, tcp(40000, 5060, 101 + INVITE.length(), 0x18, afterGap))))), r);
     assertEquals(List.of("BYE"), summaries(events));
     assertEquals(40, r.get(0).sip().droppedStreamBytes());
+  }
+
+  @Test
+  void parallelRunYieldsTheSameEventsCountsAndErrorsAsASerialOne() throws Exception {
+    Path synth = dir.resolve("synth.pcap");
+    SyntheticCapture.write(synth, new SynthConfig(400, 4, 0.3, 0.2, 500, 3.0, 7));
+    byte[] bytes = Files.readAllBytes(synth);
+    Path cut = dir.resolve("cut.pcap");
+    Files.write(cut, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+    Path text = Path.of(SipIngestTest.class.getResource("/textlog/sngrep-1x.txt").toURI());
+    List<Path> inputs = List.of(synth, cut, text, pcap("m.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, INVITE + "x")))));
+    List<String> serial = new ArrayList<>();
+    SipIngest.Result s = new SipIngest().parallel(false).run(inputs, e -> serial.add(describe(e)));
+    List<String> parallel = new ArrayList<>();
+    SipIngest.Result p = new SipIngest().parallel(true).run(inputs, e -> parallel.add(describe(e)));
+    assertTrue(serial.size() > 5000, "messages: " + serial.size());
+    assertEquals(serial, parallel);
+    assertEquals(describe(s), describe(p));
+    assertEquals(1, p.errors().size(), "the cut file: " + p.errors());
+    assertTrue(parallel.stream().anyMatch(e -> e.startsWith(text.toString())), "the text trace's messages");
+  }
+
+  private static String describe(IngestEvent e) {
+    String where = e.ref() + " " + e.ref().timestamp() + " " + e.src() + " -> " + e.dst() + " " + e.transport();
+    return e instanceof SipPacket p ? where + " " + p.message() + " " + p.message().callId() + " " + p.problem()
+        : where + " malformed " + ((MalformedSip) e).location();
+  }
+
+  private static String describe(SipIngest.Result r) {
+    StringBuilder b = new StringBuilder();
+    for (NetCounter c : NetCounter.values()) {
+      b.append(c).append('=').append(r.net().get(c)).append(' ');
+    }
+    IngestCounters sip = r.sip();
+    b.append(r.net().tunnels()).append(r.net().notDecoded()).append(r.net().malformed()).append(List.of(
+        sip.keepalives(), sip.nonSipDatagrams(), sip.nonSipStreamBytes(), sip.droppedStreamBytes(),
+        sip.truncatedMessages(), sip.malformedHeaders(), sip.decoderFailures(), sip.malformedMessages()));
+    return b.append(r.errors()).toString();
+  }
+
+  @Test
+  void anExceptionFromTheSinkEndsTheRunUnchangedInBothModes() {
+    Path p = pcap("s.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, INVITE))), eth(ipv4(A, B, 17, udp(5060, 5060, BYE))));
+    for (boolean parallel : new boolean[] {false, true}) {
+      IllegalStateException bug = new IllegalStateException("bug in the consumer");
+      IllegalStateException thrown = assertThrows(IllegalStateException.class,
+          () -> new SipIngest().parallel(parallel).run(List.of(p), e -> {
+            throw bug;
+          }));
+      assertSame(bug, thrown, "parallel " + parallel + ": not counted as a decoder failure of the frame");
+    }
   }
 }
