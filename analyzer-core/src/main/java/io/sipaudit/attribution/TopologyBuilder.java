@@ -34,29 +34,9 @@ public final class TopologyBuilder {
   public void probe(IngestEvent e) {
     if (e instanceof SipPacket p && p.message() instanceof SipRequest r && r.method().equals(SipMethod.OPTIONS)
         && r.toTag() == null) {
-      node(listening(p)).probesSent++;
+      node(p.listeningSource()).probesSent++;
       node(p.dst()).probesReceived++;
     }
-  }
-
-  /**
-   * Returns where the sender of a request listens: the packet's source over UDP; over TCP, whose source port is
-   * ephemeral, the top Via's sent-by when it is a literal address (else the source address with port 0).
-   */
-  private static Endpoint listening(SipPacket p) {
-    if (p.transport() == io.sipaudit.net.Transport.UDP) {
-      return p.src();
-    }
-    try {
-      io.sipaudit.sip.header.Via v = p.message().topVia();
-      if (v != null) {
-        return Endpoint.parse((v.host().contains(":") ? "[" + v.host() + "]" : v.host()) + ":"
-            + (v.port() > 0 ? v.port() : 5060));
-      }
-    } catch (RuntimeException notALiteralAddress) {
-      // fall through
-    }
-    return new Endpoint(p.src().address(), 0);
   }
 
   /** Counts the evidence of one call. */

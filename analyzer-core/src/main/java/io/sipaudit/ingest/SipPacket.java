@@ -33,4 +33,26 @@ public record SipPacket(
     requireNonNull(transport, "transport");
     requireNonNull(message, "message");
   }
+
+  /**
+   * Returns where the sender listens: the source over UDP; over TCP and the other connection transports, whose
+   * source port is ephemeral, the top Via's sent-by when it is a literal address (port 5060 when it has none),
+   * else the source address with port 0. Example: a TCP request from {@code 127.0.1.1:41234} with
+   * {@code Via: SIP/2.0/TCP 127.0.1.1:5060} was sent by {@code 127.0.1.1:5060}.
+   */
+  public Endpoint listeningSource() {
+    if (transport == io.sipaudit.net.Transport.UDP) {
+      return src;
+    }
+    try {
+      io.sipaudit.sip.header.Via v = message.topVia();
+      if (v != null) {
+        return Endpoint.parse((v.host().contains(":") ? "[" + v.host() + "]" : v.host()) + ":"
+            + (v.port() > 0 ? v.port() : 5060));
+      }
+    } catch (RuntimeException notALiteralAddress) {
+      // fall through
+    }
+    return new Endpoint(src.address(), 0);
+  }
 }

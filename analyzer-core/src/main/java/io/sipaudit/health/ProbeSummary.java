@@ -1,0 +1,62 @@
+package io.sipaudit.health;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sipaudit.net.Endpoint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The health-check probes one node sent to one destination.
+ *
+ * <p>Example: {@code 127.0.1.1:5060 -> 127.0.1.21:5060 OPTIONS}: 20 sent, 12 answered {@code 200}, 8 timed out,
+ * at most 8 failures in a row; interval median 1000 ms (p5 998, p95 1003, max 1004); round trip median 1 ms.
+ *
+ * @param prober where the probes came from (the balancer's listening address)
+ * @param destination where they went
+ * @param method the probe method
+ * @param sent probes sent (retransmissions not counted)
+ * @param answered probes with a final response
+ * @param timedOut probes with no final response within the answer timeout
+ * @param failed probes the balancer counts as failures: timed out, or answered with a code it does not accept
+ * @param replyCodes final codes received, as strings, with their counts
+ * @param maxConsecutiveFailures the longest run of failed probes
+ * @param first when the first probe was sent
+ * @param last when the last probe was sent
+ * @param intervalMs the time between consecutive probes: median, p5, p95, max (null with fewer than two probes)
+ * @param rttMs the round trip of answered probes: median, p95, max (null when none was answered)
+ * @param gaps intervals longer than 1.5 times the median (and at least one second longer)
+ * @param largestGaps the longest intervals, longest first (at most five)
+ */
+public record ProbeSummary(
+    Endpoint prober,
+    Endpoint destination,
+    String method,
+    long sent,
+    long answered,
+    long timedOut,
+    long failed,
+    Map<String, Long> replyCodes,
+    int maxConsecutiveFailures,
+    Instant first,
+    Instant last,
+    @Nullable Stats intervalMs,
+    @Nullable Stats rttMs,
+    long gaps,
+    List<Gap> largestGaps) {
+
+  public ProbeSummary {
+    requireNonNull(prober, "prober");
+    requireNonNull(destination, "destination");
+    replyCodes = Map.copyOf(replyCodes);
+    largestGaps = List.copyOf(largestGaps);
+  }
+
+  /** Percentiles in milliseconds. */
+  public record Stats(long median, long p5, long p95, long max) {}
+
+  /** A time without probes: from one probe to the next (or to the end of the capture, then {@code toEnd}). */
+  public record Gap(Instant from, Instant to, long ms, boolean toEnd) {}
+}
