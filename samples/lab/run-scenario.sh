@@ -152,6 +152,8 @@ else
     [ "$MARK" = 1 ] && DEFS+=(-A WITH_MARK)
   fi
 fi
+# The defines, one per line, so that the sample's balancer.cfg can be read back (sipaudit --define-file).
+for ((i = 1; i < ${#DEFS[@]}; i += 2)); do printf '%s\n' "${DEFS[$i]}"; done >"$OUT/balancer.defines"
 BAL_CMD=(kamailio -f "$LAB_DIR/cfg/balancer.cfg" -DD -E -m 32 -M 8 -w "$WORK" -Y "$WORK"
          -l "udp:$BALANCER_IP:5060" -l "tcp:$BALANCER_IP:5060" "${DEFS[@]}")
 "${BAL_CMD[@]}" --cfg-print 2>/dev/null | sed "s#$REPO_ROOT/##g" >"$OUT/balancer.cfg" || true

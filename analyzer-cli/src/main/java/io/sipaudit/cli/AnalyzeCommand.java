@@ -71,10 +71,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "The backends' addresses (ip or ip:port): the attempts of a call are its INVITEs to these.")
   List<String> backendAddresses = new ArrayList<>();
 
-  @Option(names = "--dispatcher", paramLabel = "FILE",
-      description = "Kamailio dispatcher.list: backends are shown with their set id and duid, and every destination"
-          + " in it is listed, even one that got no call.")
-  @Nullable Path dispatcher;
+  @Mixin AuditOptions audit;
 
   @Option(names = "--calls-out", paramLabel = "FILE", description = "Also write every call to FILE as CSV.")
   @Nullable Path callsOut;
@@ -115,22 +112,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Attributor attributor = new Attributor(given, backends);
-    Analysis analysis = new Analysis();
-    Map<String, String> labels = new java.util.HashMap<>();
-    if (dispatcher != null) {
-      io.sipaudit.config.DispatcherList list = io.sipaudit.config.DispatcherList.read(dispatcher);
-      for (int setId : list.setIds()) {
-        for (io.sipaudit.config.Destination d : list.set(setId)) {
-          String duid = d.attr("duid");
-          labels.put(d.hostPort(), "set " + setId + (duid == null ? "" : ", " + duid));
-          try {
-            analysis.expectBackend(Endpoint.parse(d.hostPort()));
-          } catch (IllegalArgumentException hostName) {
-            // a destination given by name cannot be matched to the addresses in the capture
-          }
-        }
-      }
-    }
+    io.sipaudit.audit.AuditPolicy policy = audit.policy();
+    io.sipaudit.audit.Expectation expectation = audit.expectation(spec);
+    AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);
+    Analysis analysis = pipeline.analysis;
+    Map<String, String> labels = audit.labels;
     JsonGenerator json = format == Format.json ? new JsonFactory().createGenerator(out) : null;
     ProgressBar bar = inputs.progress(err);
     SipIngest.Result result;
@@ -147,7 +133,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeArrayFieldStart("calls");
       }
       Consumer<AttributedCall> sink = c -> {
-        analysis.call(c);
+        pipeline.call(c);
         try {
           if (json != null && !noCalls) {
             CallJson.call(json, c);
@@ -164,11 +150,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         sink.accept(attributor.attribute(r));
       }, correlateHeaders);
       result = inputs.ingest(bar).run(inputs.checked(), e -> {
-        analysis.event(e);
+        pipeline.event(e);
         assembler.accept(e);
       });
       assembler.finish();
       bar.done();
+      io.sipaudit.audit.AuditResult audited = pipeline.audit(backends);
       if (json != null) {
         json.writeEndArray();
         writeSummary(json, analysis, assembler, result, labels);
@@ -189,11 +176,14 @@ final class AnalyzeCommand implements Callable<Integer> {
           json.writeEndObject();
         }
         json.writeEndArray();
+        AuditOutput.json(json, audited);
         json.writeEndObject();
         json.writeRaw('\n');
         json.flush();
       } else if (format == Format.text) {
         new AnalysisText(out, labels).print(inputs.files, analysis, assembler, result, legs.groups());
+        out.println();
+        AuditOutput.text(out, audited);
       }
     }
     out.flush();

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       StatsCommand.class,
       SynthCommand.class,
       AnalyzeCommand.class,
+      CheckCommand.class,
       SimulateCommand.class,
       ConvertCommand.class,
     },

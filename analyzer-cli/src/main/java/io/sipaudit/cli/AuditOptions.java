@@ -1,0 +1,285 @@
+package io.sipaudit.cli;
+
+import io.sipaudit.audit.AuditPolicy;
+import io.sipaudit.audit.BalancerHints;
+import io.sipaudit.audit.Expectation;
+import io.sipaudit.config.Destination;
+import io.sipaudit.config.DispatcherSetup;
+import io.sipaudit.config.KamailioCfg;
+import io.sipaudit.health.HealthOptions;
+import io.sipaudit.config.DispatcherList;
+import io.sipaudit.config.SrvZone;
+import io.sipaudit.net.Endpoint;
+import io.sipaudit.simulate.DispatcherAlgorithm;
+import io.sipaudit.simulate.KamailioAlgorithms;
+import io.sipaudit.simulate.Replay;
+import io.sipaudit.simulate.WeightTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The configuration an audit is checked against, shared by {@code analyze} and {@code check}: a dispatcher.list
+ * (with the algorithm, to replay it), or SRV records, and the policy file.
+ */
+final class AuditOptions {
+  @Option(names = "--dispatcher", paramLabel = "FILE",
+      description = "Kamailio dispatcher.list: backends are shown with their set id and duid, every destination in"
+          + " it is listed even with no call, and the expected distribution comes from it (weights; with"
+          + " --algorithm, the replayed algorithm).")
+  @Nullable Path dispatcher;
+
+  @Option(names = {"--algorithm", "--alg"}, paramLabel = "kamailio:N",
+      description = "The balancer's algorithm (with --dispatcher): kamailio:N for Kamailio dispatcher algorithm N.")
+  @Nullable String algorithm;
+
+  @Option(names = "--set", paramLabel = "ID", description = "Dispatcher set id (default: the only set, else 1).")
+  @Nullable Integer set;
+
+  @Option(names = "--flags", paramLabel = "N",
+      description = "The dispatcher module's flags parameter (bit 1: hash the URI user only; bit 2: failover);"
+          + " default: from --kamailio-cfg, else 0.")
+  @Nullable Integer flags;
+
+  @Option(names = "--use-default", description = "The dispatcher module's use_default=1.")
+  boolean useDefault;
+
+  @Option(names = "--kamailio-cfg", paramLabel = "FILE",
+      description = "The balancer's kamailio.cfg: the algorithm and set of its ds_select_dst call (unless"
+          + " --algorithm/--set say otherwise), the dispatcher flags, probing parameters and whether a failure_route"
+          + " retries with ds_next_dst; findings then name the setting to change.")
+  @Nullable Path kamailioCfg;
+
+  @Option(names = "--define", paramLabel = "NAME[=VALUE]",
+      description = "A define for --kamailio-cfg, as kamailio -A NAME=VALUE. Repeatable.")
+  List<String> defines = new ArrayList<>();
+
+  @Option(names = "--define-file", paramLabel = "FILE",
+      description = "Defines for --kamailio-cfg, one NAME[=VALUE] per line (the lab writes balancer.defines).")
+  @Nullable Path defineFile;
+
+  private @Nullable DispatcherSetup setup;
+
+  @Option(names = "--srv", paramLabel = "ZONE",
+      description = "DNS zone file with the SRV (and A) records the balancer uses: the expected distribution"
+          + " follows RFC 2782 (lowest priority, shared by weight).")
+  @Nullable Path srv;
+
+  @Option(names = "--srv-service", paramLabel = "NAME",
+      description = "The SRV name to use when the zone has several, e.g. _sip._udp.example.com.")
+  @Nullable String srvService;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Thresholds (YAML, docs/findings.md); default: the documented defaults.")
+  @Nullable Path policy;
+
+  /** Labels of backends from the dispatcher list ({@code ip:port -> "set 1, duid"}). */
+  final Map<String, String> labels = new HashMap<>();
+
+  /** Backends named by the configuration. */
+  final List<Endpoint> configured = new ArrayList<>();
+
+  AuditPolicy policy() throws IOException {
+    return policy == null ? AuditPolicy.DEFAULTS : PolicyFile.read(policy);
+  }
+
+  BalancerHints hints() {
+    DispatcherSetup d = setup;
+    if (d == null) {
+      return BalancerHints.NONE;
+    }
+    String source = kamailioCfg == null ? "kamailio.cfg" : kamailioCfg.getFileName().toString();
+    return new BalancerHints(d.loaded() ? d.flags() : null, d.loaded() ? !d.failoverRoutes().isEmpty() : null,
+        d.dnsSrvLb(), d.loaded() ? d.pingInterval() : null, source);
+  }
+
+  /** The health options: the policy's timeout and threshold, the probe method and reply codes of the cfg. */
+  HealthOptions health(AuditPolicy policy) {
+    HealthOptions h = policy.healthOptions();
+    DispatcherSetup d = setup;
+    if (d == null || !d.loaded()) {
+      return h;
+    }
+    java.util.Set<Integer> codes = new java.util.HashSet<>();
+    java.util.Set<Integer> classes = new java.util.HashSet<>();
+    for (String part : d.pingReplyCodes().split(";")) {
+      String[] kv = part.trim().split("=", 2);
+      if (kv.length == 2 && kv[1].trim().matches("\\d{1,3}")) {
+        (kv[0].trim().equals("class") ? classes : codes).add(Integer.parseInt(kv[1].trim()));
+      }
+    }
+    return new HealthOptions(h.answerTimeout(), h.downAfter(), io.sipaudit.sip.SipMethod.of(d.pingMethod()), codes,
+        classes);
+  }
+
+  /** Reads --kamailio-cfg with its defines, once. */
+  private void readCfg(CommandSpec spec) {
+    if (kamailioCfg == null || setup != null) {
+      return;
+    }
+    List<String> all = new ArrayList<>();
+    if (defineFile != null) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(defineFile)) {
+          if (!line.isBlank() && !line.trim().startsWith("#")) {
+            all.add(line.trim());
+          }
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    all.addAll(defines);
+    setup = KamailioCfg.read(kamailioCfg, KamailioCfg.defines(all.toArray(String[]::new))).dispatcherSetup();
+  }
+
+  private int alg(CommandSpec spec) {
+    String a = algorithm == null ? "" : algorithm;
+    String number = a.startsWith("kamailio:") ? a.substring("kamailio:".length()) : a;
+    if (!number.matches("\\d{1,3}")) {
+      throw new ParameterException(spec.commandLine(), "--algorithm " + a
+          + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number)");
+    }
+    return Integer.parseInt(number);
+  }
+
+  /** Reads the configuration and returns the expectation; fills {@link #labels} and {@link #configured}. */
+  Expectation expectation(CommandSpec spec) {
+    readCfg(spec);
+    if (setup != null && setup.loaded()) {
+      List<DispatcherSetup.Selection> known = setup.selections().stream()
+          .filter(DispatcherSetup.Selection::algorithmKnown).toList();
+      if (algorithm == null && dispatcher != null && !known.isEmpty()
+          && known.stream().map(DispatcherSetup.Selection::algorithm).distinct().count() == 1) {
+        algorithm = "kamailio:" + known.get(0).algorithm();
+        if (set == null && known.get(0).setId() != null) {
+          set = known.get(0).setId();
+        }
+      }
+      if (flags == null) {
+        flags = setup.flags();
+      }
+      useDefault |= setup.useDefault();
+    }
+    if (srv != null && dispatcher != null) {
+      throw new ParameterException(spec.commandLine(), "--srv and --dispatcher describe two balancers: give one");
+    }
+    if (algorithm != null && dispatcher == null) {
+      throw new ParameterException(spec.commandLine(), "--algorithm needs --dispatcher (the destinations)");
+    }
+    if (srv != null) {
+      return srvExpectation(spec);
+    }
+    if (dispatcher == null) {
+      return new Expectation.Equal();
+    }
+    DispatcherList list = DispatcherList.read(dispatcher);
+    for (int setId : list.setIds()) {
+      for (Destination d : list.set(setId)) {
+        String duid = d.attr("duid");
+        labels.put(d.hostPort(), "set " + setId + (duid == null ? "" : ", " + duid));
+      }
+    }
+    int setId = set != null ? set : (list.setIds().size() == 1 ? list.setIds().get(0) : 1);
+    List<Destination> destinations = list.set(setId);
+    if (destinations.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "set " + setId + " is not in " + dispatcher + " (sets: "
+          + list.setIds() + ")");
+    }
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (Destination d : destinations) {
+      try {
+        endpoints.add(Endpoint.parse(d.hostPort()));
+      } catch (IllegalArgumentException hostName) {
+        throw new ParameterException(spec.commandLine(), dispatcher + " line " + d.line() + ": " + d.hostPort()
+            + " is a host name; the audit matches destinations to the capture's addresses, so give addresses");
+      }
+    }
+    configured.addAll(endpoints);
+    boolean weights = destinations.stream().anyMatch(d -> d.attr("weight") != null || d.attr("rweight") != null);
+    String where = dispatcher.getFileName() + " set " + setId;
+    if (algorithm == null) {
+      if (!weights) {
+        return new Expectation.Equal();
+      }
+      List<Expectation.Share> shares = new ArrayList<>();
+      for (int i = 0; i < destinations.size(); i++) {
+        Destination d = destinations.get(i);
+        String w = d.attr("weight") != null ? d.attr("weight") : d.attr("rweight");
+        shares.add(new Expectation.Share(endpoints.get(i), 0, parseWeight(w), label(d)));
+      }
+      return new Expectation.Weighted("the weights of " + where, shares, false);
+    }
+    int alg = alg(spec);
+    if (alg == 9 || alg == 11) {
+      int[] slots = WeightTable.slots(destinations, alg);
+      List<Expectation.Share> shares = new ArrayList<>();
+      for (int i = 0; i < destinations.size(); i++) {
+        shares.add(new Expectation.Share(endpoints.get(i), 0, slots[i], label(destinations.get(i))));
+      }
+      return new Expectation.Weighted("Kamailio algorithm " + alg + " over " + where, shares, false);
+    }
+    DispatcherAlgorithm a;
+    try {
+      a = KamailioAlgorithms.create(alg, flags == null ? 0 : flags);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Replay replay = new Replay(destinations, a, useDefault, true);
+    return new Expectation.Simulated("Kamailio algorithm " + alg + " replayed over " + where, endpoints,
+        call -> replay.next(call).predicted(), weights);
+  }
+
+  private static double parseWeight(@Nullable String w) {
+    try {
+      return w == null ? 0 : Math.max(0, Double.parseDouble(w));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String label(Destination d) {
+    String duid = d.attr("duid");
+    return duid != null ? duid : d.hostPort();
+  }
+
+  private Expectation srvExpectation(CommandSpec spec) {
+    SrvZone zone = SrvZone.read(srv);
+    List<String> services = zone.services();
+    if (services.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), srv + " has no SRV records");
+    }
+    String service;
+    if (srvService != null) {
+      service = srvService.endsWith(".") ? srvService.substring(0, srvService.length() - 1) : srvService;
+      if (!services.contains(service.toLowerCase(java.util.Locale.ROOT))) {
+        throw new ParameterException(spec.commandLine(), "--srv-service " + srvService + " is not in " + srv
+            + " (services: " + services + ")");
+      }
+    } else if (services.size() == 1) {
+      service = services.get(0);
+    } else {
+      throw new ParameterException(spec.commandLine(), srv + " has several SRV names " + services
+          + ": choose one with --srv-service");
+    }
+    List<Expectation.Share> shares = new ArrayList<>();
+    for (SrvZone.Srv r : zone.records(service)) {
+      if (r.hostPort() == null) {
+        throw new ParameterException(spec.commandLine(), srv + " line " + r.line() + ": target " + r.target()
+            + " has no A or AAAA record in the zone");
+      }
+      Endpoint e = Endpoint.parse(r.hostPort());
+      configured.add(e);
+      labels.put(e.toString(), "SRV " + r.priority() + " " + r.weight() + " " + r.target());
+      shares.add(new Expectation.Share(e, r.priority(), r.weight(), r.target()));
+    }
+    return new Expectation.Weighted("SRV " + service + " (" + srv.getFileName() + ")", shares, true);
+  }
+}

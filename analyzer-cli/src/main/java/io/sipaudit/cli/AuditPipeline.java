@@ -1,0 +1,66 @@
+package io.sipaudit.cli;
+
+import io.sipaudit.attribution.Analysis;
+import io.sipaudit.attribution.AttributedCall;
+import io.sipaudit.attribution.Node;
+import io.sipaudit.attribution.NodeRole;
+import io.sipaudit.audit.AuditPolicy;
+import io.sipaudit.audit.AuditResult;
+import io.sipaudit.audit.Auditor;
+import io.sipaudit.audit.CallLedger;
+import io.sipaudit.audit.Expectation;
+import io.sipaudit.health.HealthTracker;
+import io.sipaudit.ingest.IngestEvent;
+import io.sipaudit.net.Endpoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The audit's side of a run, shared by {@code analyze} and {@code check}: it sees every ingest event (health,
+ * topology) and every attributed call (analysis, ledger), then audits.
+ */
+final class AuditPipeline {
+  final Analysis analysis = new Analysis();
+  final HealthTracker health;
+  final CallLedger ledger;
+  final Expectation expectation;
+  final AuditPolicy policy;
+  private final AuditOptions options;
+
+  AuditPipeline(AuditOptions options, AuditPolicy policy, Expectation expectation) {
+    this.options = options;
+    this.policy = policy;
+    this.expectation = expectation;
+    this.health = new HealthTracker(options.health(policy));
+    this.ledger = new CallLedger(expectation instanceof Expectation.Simulated);
+    for (Endpoint e : options.configured) {
+      analysis.expectBackend(e);
+    }
+  }
+
+  void event(IngestEvent e) {
+    analysis.event(e);
+    health.accept(e);
+  }
+
+  void call(AttributedCall c) {
+    analysis.call(c);
+    ledger.accept(c);
+  }
+
+  /** Audits what was seen; {@code given} are backends named on the command line. */
+  AuditResult audit(List<Endpoint> given) {
+    health.finish();
+    Set<Endpoint> backends = new TreeSet<>(options.configured);
+    backends.addAll(given);
+    for (Node n : analysis.nodes()) {
+      if (n.role() == NodeRole.BACKEND) {
+        backends.add(n.address());
+      }
+    }
+    backends.removeIf(e -> e.port() == 0);
+    return new Auditor(policy, expectation, options.hints()).audit(ledger, health, new ArrayList<>(backends));
+  }
+}

@@ -1,0 +1,135 @@
+package io.sipaudit.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sipaudit.attribution.Attributor;
+import io.sipaudit.audit.AuditResult;
+import io.sipaudit.audit.Verdict;
+import io.sipaudit.dialog.CallAssembler;
+import io.sipaudit.ingest.InputError;
+import io.sipaudit.ingest.SipIngest;
+import io.sipaudit.net.Endpoint;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sipaudit check capture.pcap --dispatcher dispatcher.list --algorithm kamailio:4}: the audit as a CI
+ * gate. Exit 0 when every check of the policy passes, 1 when one fails.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Audit a capture and judge it by a policy: backends that went down, calls sent to them, failover, lost"
+          + " calls, distribution skew against the configuration (goodness-of-fit test), health-check probes and"
+          + " dialog pinning become findings (docs/findings.md); the policy's thresholds become checks.",
+      "Exit codes: 0 every check passed, 1 a check failed, 2 usage, 65 an input (capture, configuration, policy,"
+          + " baseline) is damaged or malformed, 66 an input is missing."
+    })
+final class CheckCommand implements Callable<Integer> {
+
+  enum Format { text, json, junit }
+
+  @Spec CommandSpec spec;
+
+  @Mixin CaptureInputs inputs;
+
+  @Mixin AuditOptions audit;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or junit (JUnit XML).")
+  Format format = Format.text;
+
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "The JSON of an earlier 'check --format json': fail only on regressions against it.")
+  @Nullable Path baseline;
+
+  @Option(names = "--balancer", paramLabel = "ADDR", split = ",",
+      description = "The balancer's address (ip or ip:port), when finding it from the traffic is not wanted.")
+  List<String> balancers = new ArrayList<>();
+
+  @Option(names = "--backend", paramLabel = "ADDR", split = ",",
+      description = "The backends' addresses (ip:port).")
+  List<String> backendAddresses = new ArrayList<>();
+
+  @Override
+  public Integer call() throws Exception {
+    long started = System.nanoTime();
+    List<Endpoint> given = addresses("--balancer", balancers);
+    List<Endpoint> backends = addresses("--backend", backendAddresses);
+    var policy = audit.policy();
+    var expectation = audit.expectation(spec);
+    Baseline base = baseline == null ? null : Baseline.read(baseline);
+    AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);
+    Attributor attributor = new Attributor(given, backends);
+    CallAssembler assembler = new CallAssembler(r -> pipeline.call(attributor.attribute(r)));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = inputs.progress(err);
+    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
+      pipeline.event(e);
+      assembler.accept(e);
+    });
+    assembler.finish();
+    bar.done();
+    AuditResult r = pipeline.audit(backends);
+    Verdict verdict = Verdict.of(r, policy);
+    if (base != null) {
+      verdict = base.judge(verdict, r);
+    }
+    switch (format) {
+      case json -> {
+        JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("schema", "sipaudit.check/1");
+        g.writeArrayFieldStart("inputs");
+        for (Path p : inputs.files) {
+          g.writeString(p.toString());
+        }
+        g.writeEndArray();
+        g.writeNumberField("calls", r.calls());
+        AuditOutput.verdict(g, verdict);
+        AuditOutput.json(g, r);
+        g.writeEndObject();
+        g.flush();
+        out.println();
+      }
+      case junit -> JunitReport.write(out, verdict, r, (System.nanoTime() - started) / 1e9);
+      default -> {
+        AuditOutput.text(out, verdict);
+        out.println();
+        AuditOutput.text(out, r);
+      }
+    }
+    out.flush();
+    for (InputError e : result.errors()) {
+      err.println("sipaudit: " + e.message());
+    }
+    err.flush();
+    if (!result.errors().isEmpty()) {
+      return ExitCodes.DATA_ERR;
+    }
+    return verdict.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  private List<Endpoint> addresses(String option, List<String> values) {
+    List<Endpoint> out = new ArrayList<>();
+    for (String b : values) {
+      try {
+        out.add(AnalyzeCommand.address(b));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), option + " " + b + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}

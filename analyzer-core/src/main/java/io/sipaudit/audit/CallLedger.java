@@ -1,0 +1,174 @@
+package io.sipaudit.audit;
+
+import io.sipaudit.attribution.Attempt;
+import io.sipaudit.attribution.AttemptOutcome;
+import io.sipaudit.attribution.AttributedCall;
+import io.sipaudit.attribution.CallOutcome;
+import io.sipaudit.net.Endpoint;
+import io.sipaudit.simulate.CallArrival;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sums what the audit needs from the attributed calls: failovers, lost calls, dialog-pinning violations and
+ * the first picks per backend and second. Memory follows the backends and the capture's length in seconds;
+ * with {@code keepArrivals} (for a simulated expectation) also a small record per call.
+ *
+ * <p>Example: after the failover lab sample, {@code failovers()} is 8 (all from 127.0.1.21:5060), {@code lost()}
+ * is 0, and the first picks of second 1795669381 are {@code {.21: 0, .22: 5}}.
+ */
+public final class CallLedger implements Consumer<AttributedCall> {
+  static final int EVIDENCE = 10;
+  private static final int LOST_TIMES = 10_000;
+
+  long calls;
+  long failovers;
+  final Map<Endpoint, Long> failoversFrom = new TreeMap<>();
+  final Histogram failoverDelay = new Histogram(3_600_000L, 3);
+  final List<Evidence> failoverEvidence = new ArrayList<>();
+  long lostNoDestination;
+  long lostNotRetried;
+  long lostAllFailed;
+  final List<Evidence> lostEvidence = new ArrayList<>();
+  final List<Instant> notRetriedTimes = new ArrayList<>();
+  final Map<Endpoint, Long> notRetriedAt = new TreeMap<>();
+  long pinningViolations;
+  final List<Evidence> pinningEvidence = new ArrayList<>();
+  final Map<Endpoint, Long> pinningAt = new TreeMap<>();
+  final Map<Endpoint, TreeMap<Long, Integer>> picksPerSecond = new TreeMap<>();
+  final Map<Endpoint, long[]> attemptsAnsweredFailed = new TreeMap<>();
+  private final @Nullable List<CallArrival> arrivals;
+
+  /** With {@code keepArrivals}, keeps each call's arrival for a simulated expectation. */
+  public CallLedger(boolean keepArrivals) {
+    this.arrivals = keepArrivals ? new ArrayList<>() : null;
+  }
+
+  public CallLedger() {
+    this(false);
+  }
+
+  @Override
+  public void accept(AttributedCall c) {
+    calls++;
+    String callId = c.call().callId();
+    if (c.failedOver()) {
+      failovers++;
+      Endpoint from = c.attempts().get(0).backend();
+      failoversFrom.merge(from, 1L, Long::sum);
+      if (c.failoverMs() != null) {
+        failoverDelay.recordValue(Math.min(Math.max(0, c.failoverMs()), failoverDelay.getHighestTrackableValue()));
+      }
+      if (failoverEvidence.size() < EVIDENCE) {
+        failoverEvidence.add(new Evidence(callId, null, c.attempts().get(0).sent(), "first tried " + from + " ("
+            + c.attempts().get(0).outcome().id() + "), answered by " + c.backend()
+            + (c.failoverMs() == null ? "" : " after " + c.failoverMs() + " ms")));
+      }
+    }
+    lost(c, callId);
+    if (!c.pinningViolations().isEmpty()) {
+      pinningViolations += c.pinningViolations().size();
+      if (c.backend() != null) {
+        pinningAt.merge(c.backend(), (long) c.pinningViolations().size(), Long::sum);
+      }
+      if (pinningEvidence.size() < EVIDENCE) {
+        pinningEvidence.add(new Evidence(callId, null, c.call().start(), String.join("; ", c.pinningViolations())));
+      }
+    }
+    Endpoint first = c.firstPick();
+    if (first != null) {
+      long second = c.attempts().get(0).sent().getEpochSecond();
+      picksPerSecond.computeIfAbsent(first, k -> new TreeMap<>()).merge(second, 1, Integer::sum);
+      if (arrivals != null && c.balancer() != null) {
+        arrivals.add(CallArrival.of(c));
+      }
+    }
+    for (Attempt a : c.attempts()) {
+      long[] acc = attemptsAnsweredFailed.computeIfAbsent(a.backend(), k -> new long[3]);
+      acc[0]++;
+      if (a.outcome() == AttemptOutcome.ANSWERED) {
+        acc[1]++;
+      } else if (a.outcome() == AttemptOutcome.TIMEOUT || (a.outcome() == AttemptOutcome.REJECTED
+          && failureStatus(a.status()))) {
+        acc[2]++;
+      }
+    }
+  }
+
+  private void lost(AttributedCall c, String callId) {
+    String kind;
+    CallOutcome o = c.outcome();
+    if (o == CallOutcome.REJECTED_BY_BALANCER) {
+      lostNoDestination++;
+      kind = "rejected by the balancer itself (" + c.finalStatus() + "), no backend tried";
+    } else if (o == CallOutcome.FAILED_ALL) {
+      lostAllFailed++;
+      kind = "failed on every backend tried (" + c.attempts().size() + ")";
+    } else if (o == CallOutcome.TIMEOUT || (o == CallOutcome.REJECTED && failureStatus(c.finalStatus()))) {
+      if (c.attempts().stream().map(Attempt::backend).distinct().count() > 1) {
+        lostAllFailed++;
+        kind = "failed on every backend tried";
+      } else {
+        lostNotRetried++;
+        Endpoint b = c.attempts().isEmpty() ? null : c.attempts().get(0).backend();
+        if (b != null) {
+          notRetriedAt.merge(b, 1L, Long::sum);
+        }
+        if (notRetriedTimes.size() < LOST_TIMES) {
+          notRetriedTimes.add(c.attempts().isEmpty() ? c.call().start() : c.attempts().get(0).sent());
+        }
+        kind = (o == CallOutcome.TIMEOUT ? "no answer" : "rejected " + c.finalStatus()) + " from " + b
+            + ", not retried elsewhere";
+      }
+    } else {
+      return;
+    }
+    if (lostEvidence.size() < EVIDENCE) {
+      lostEvidence.add(new Evidence(callId, null, c.call().start(), kind + (c.finalStatus() > 0
+          ? "; the caller got " + c.finalStatus() : "")));
+    }
+  }
+
+  /** 408 and 5xx: failures of the server, not answers about the callee (486, 404, 6xx). */
+  static boolean failureStatus(int status) {
+    return status == 408 || (status >= 500 && status < 600);
+  }
+
+  /** Returns the calls seen. */
+  public long calls() {
+    return calls;
+  }
+
+  /** Returns the calls retried on another backend. */
+  public long failovers() {
+    return failovers;
+  }
+
+  /** Returns the calls lost: not retried, failed everywhere, or rejected by the balancer itself. */
+  public long lost() {
+    return lostNoDestination + lostNotRetried + lostAllFailed;
+  }
+
+  /** Returns the arrivals kept, or an empty list. */
+  List<CallArrival> arrivals() {
+    return arrivals == null ? List.of() : arrivals;
+  }
+
+  boolean keepsArrivals() {
+    return arrivals != null;
+  }
+
+  /** Returns all first picks per second, over every backend: second -> backend -> count. */
+  Map<Long, Map<Endpoint, Integer>> picksBySecond() {
+    Map<Long, Map<Endpoint, Integer>> out = new TreeMap<>();
+    picksPerSecond.forEach((b, m) -> m.forEach((s, n) -> out.computeIfAbsent(s, k -> new HashMap<>()).put(b, n)));
+    return out;
+  }
+}

@@ -1,0 +1,190 @@
+package io.sipaudit.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SRV and address records from a DNS zone file (RFC 1035 master file lines), the configuration of a balancer
+ * that picks backends by SRV (RFC 2782).
+ *
+ * <p>Example input:
+ * <pre>
+ * $ORIGIN voice.lab.
+ * _sip._udp  60 IN SRV 10 50 5060 a.voice.lab.
+ * a          60 IN A   127.0.1.121
+ * </pre>
+ * gives the service {@code _sip._udp.voice.lab} with one target {@code a.voice.lab:5060 -> 127.0.1.121:5060},
+ * priority 10, weight 50. {@code $ORIGIN}, {@code $TTL}, relative names, an omitted owner (the previous one),
+ * optional TTL and class in either order, and {@code ;} comments are understood; other record types are skipped.
+ */
+public final class SrvZone {
+  /** One SRV record, in file order, with the address its target resolves to ({@code null} when not in the zone). */
+  public record Srv(String service, int priority, int weight, int port, String target, @Nullable String address,
+      int line) {
+    public Srv {
+      requireNonNull(service, "service");
+      requireNonNull(target, "target");
+    }
+
+    /** Returns {@code address:port} (IPv6 in brackets), or null when the target has no address in the zone. */
+    public @Nullable String hostPort() {
+      return address == null ? null : (address.contains(":") ? "[" + address + "]" : address) + ":" + port;
+    }
+  }
+
+  private final String source;
+  private final List<Srv> records;
+
+  private SrvZone(String source, List<Srv> records) {
+    this.source = source;
+    this.records = List.copyOf(records);
+  }
+
+  /** Reads a zone file. */
+  public static SrvZone read(Path file) {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses zone text; {@code source} names it in errors. */
+  public static SrvZone parse(String text, String source) {
+    String origin = "";
+    String owner = null;
+    Map<String, String> addresses = new LinkedHashMap<>();
+    record Raw(String service, int priority, int weight, int port, String target, int line) {}
+    List<Raw> raw = new ArrayList<>();
+    String[] lines = text.split("\r?\n", -1);
+    for (int n = 1; n <= lines.length; n++) {
+      String line = stripComment(lines[n - 1]);
+      if (line.isBlank()) {
+        continue;
+      }
+      boolean continues = Character.isWhitespace(line.charAt(0));
+      String[] t = line.trim().split("\\s+");
+      if (t[0].equalsIgnoreCase("$ORIGIN")) {
+        if (t.length < 2) {
+          throw new SrvZoneException(source, n, "$ORIGIN needs a name");
+        }
+        origin = absolute(t[1], "");
+        continue;
+      }
+      if (t[0].startsWith("$")) {
+        continue;   // $TTL, $INCLUDE, $GENERATE: not needed for SRV selection
+      }
+      int i = 0;
+      if (!continues) {
+        owner = absolute(t[0], origin);
+        i = 1;
+      } else if (owner == null) {
+        throw new SrvZoneException(source, n, "a record without an owner name before it");
+      }
+      while (i < t.length && (t[i].matches("\\d+[smhdwSMHDW]?") || t[i].equalsIgnoreCase("IN")
+          || t[i].equalsIgnoreCase("CH") || t[i].equalsIgnoreCase("HS"))) {
+        i++;
+      }
+      if (i >= t.length) {
+        throw new SrvZoneException(source, n, "no record type in '" + lines[n - 1].trim() + "'");
+      }
+      String type = t[i].toUpperCase(Locale.ROOT);
+      String[] rdata = java.util.Arrays.copyOfRange(t, i + 1, t.length);
+      switch (type) {
+        case "SRV" -> {
+          if (rdata.length != 4) {
+            throw new SrvZoneException(source, n, "SRV needs priority, weight, port and target: '"
+                + lines[n - 1].trim() + "'");
+          }
+          int priority = number(rdata[0], "priority", source, n);
+          int weight = number(rdata[1], "weight", source, n);
+          int port = number(rdata[2], "port", source, n);
+          raw.add(new Raw(owner, priority, weight, port, absolute(rdata[3], origin), n));
+        }
+        case "A", "AAAA" -> {
+          if (rdata.length != 1) {
+            throw new SrvZoneException(source, n, type + " needs one address");
+          }
+          addresses.putIfAbsent(owner, rdata[0]);
+        }
+        default -> {
+          // other types play no part in SRV selection
+        }
+      }
+    }
+    List<Srv> out = new ArrayList<>();
+    for (Raw r : raw) {
+      out.add(new Srv(r.service, r.priority, r.weight, r.port, r.target, addresses.get(r.target), r.line));
+    }
+    return new SrvZone(source, out);
+  }
+
+  private static int number(String s, String what, String source, int line) {
+    try {
+      int v = Integer.parseInt(s);
+      if (v < 0 || v > 65535) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new SrvZoneException(source, line, "SRV " + what + " '" + s + "' is not a number from 0 to 65535");
+    }
+  }
+
+  private static String stripComment(String line) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
+  }
+
+  /** Makes a name absolute without the final dot, lower case: {@code a} with origin {@code voice.lab} -> {@code a.voice.lab}. */
+  private static String absolute(String name, String origin) {
+    String n = name.toLowerCase(Locale.ROOT);
+    if (n.equals("@")) {
+      return origin;
+    }
+    if (n.endsWith(".")) {
+      return n.substring(0, n.length() - 1);
+    }
+    return origin.isEmpty() ? n : n + "." + origin;
+  }
+
+  /** Returns the services (SRV owner names) in file order. */
+  public List<String> services() {
+    return records.stream().map(Srv::service).distinct().toList();
+  }
+
+  /** Returns the records of one service, in file order. */
+  public List<Srv> records(String service) {
+    String s = absolute(service, "");
+    return records.stream().filter(r -> r.service().equals(s)).toList();
+  }
+
+  /** Returns every SRV record, in file order. */
+  public List<Srv> records() {
+    return records;
+  }
+
+  /** Returns the file or name given when parsing. */
+  public String source() {
+    return source;
+  }
+}
