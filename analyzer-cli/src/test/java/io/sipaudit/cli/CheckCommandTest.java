@@ -1,0 +1,262 @@
+package io.sipaudit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * {@code sipaudit check} on the lab captures, each against its own configuration (dispatcher.list or SRV zone,
+ * balancer.cfg with the defines the lab started Kamailio with), judged by what the lab did (scenario.env) and
+ * what Kamailio logged (truth.csv).
+ */
+final class CheckCommandTest {
+
+  private static Path samples() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isDirectory(p.resolve("samples/lab"))) {
+        return p.resolve("samples");
+      }
+    }
+    throw new IllegalStateException("no samples/");
+  }
+
+  private static List<String> ownConfig(Path dir) {
+    List<String> args = new ArrayList<>(List.of("--format", "json", "--kamailio-cfg",
+        dir.resolve("balancer.cfg").toString(), "--define-file", dir.resolve("balancer.defines").toString()));
+    if (Files.exists(dir.resolve("srv.zone"))) {
+      args.addAll(List.of("--srv", dir.resolve("srv.zone").toString()));
+    } else {
+      args.addAll(List.of("--dispatcher", dir.resolve("dispatcher.list").toString()));
+    }
+    args.add(dir.resolve("capture.pcap").toString());
+    return args;
+  }
+
+  private static Map<String, String> env(Path dir) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    for (String line : Files.readAllLines(dir.resolve("scenario.env"))) {
+      int eq = line.indexOf('=');
+      if (eq > 0 && line.substring(0, eq).matches("[A-Z_]+")) {
+        env.put(line.substring(0, eq), line.substring(eq + 1).replaceAll("^[\"']|[\"']$", ""));
+      }
+    }
+    return env;
+  }
+
+  private static JsonNode check(Path dir, int expectedExit) throws Exception {
+    CommandRun run = CommandRun.sipaudit(Stream.concat(Stream.of("check"), ownConfig(dir).stream())
+        .toArray(String[]::new));
+    assertEquals(expectedExit, run.exitCode(), dir.getFileName() + ": " + run.err() + run.out());
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  private static List<JsonNode> findings(JsonNode doc, String code) {
+    List<JsonNode> out = new ArrayList<>();
+    doc.get("findings").forEach(f -> {
+      if (f.get("code").asText().equals(code)) {
+        out.add(f);
+      }
+    });
+    return out;
+  }
+
+  private static long total(JsonNode doc, String code) {
+    return findings(doc, code).stream().mapToLong(f -> f.get("count").asLong()).sum();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyLabCaptureCheckedAgainstItsOwnConfigurationMatchesWhatTheLabDid() throws Exception {
+    List<Path> dirs;
+    try (Stream<Path> s = Files.list(samples())) {
+      dirs = s.filter(d -> Files.isRegularFile(d.resolve("truth.csv"))).sorted().toList();
+    }
+    assertTrue(dirs.size() >= 14, "lab samples: " + dirs.size());
+    return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> judge(d)));
+  }
+
+  private static void judge(Path dir) throws Exception {
+    Map<String, String> env = env(dir);
+    String events = env.getOrDefault("EVENTS", "");
+    boolean kills = events.contains("kill");
+    boolean srvWeightsIgnored = env.getOrDefault("MODE", "").equals("srv") && "0".equals(env.get("DNS_SRV_LB"));
+    JsonNode doc = check(dir, kills || srvWeightsIgnored ? 1 : 0);
+    assertEquals(kills ? "fail" : srvWeightsIgnored ? "fail" : "pass", doc.get("verdict").get("result").asText());
+
+    long failovers = 0;
+    long lost = 0;
+    for (String line : Files.readAllLines(dir.resolve("truth.csv")).subList(1, Files.readAllLines(
+        dir.resolve("truth.csv")).size())) {
+      String[] f = line.split(",", -1);   // call_id,first_pick,final_pick,outcome
+      if (!f[1].isEmpty() && !f[2].isEmpty() && !f[1].equals(f[2])) {
+        failovers++;
+      }
+      if (f[3].equals("timeout") || f[3].equals("no_destination")) {
+        lost++;
+      }
+    }
+    assertEquals(failovers, total(doc, "FAILOVER"), "FAILOVER count = calls whose final pick is not the first");
+    assertEquals(lost, total(doc, "CALLS_LOST"), "CALLS_LOST count = calls that timed out or found no destination");
+
+    List<JsonNode> skew = findings(doc, "DISTRIBUTION_SKEW");
+    if (srvWeightsIgnored) {
+      assertEquals(1, skew.size(), doc.get("distribution").toString());
+      assertEquals("srv_weights_ignored", skew.get(0).get("details").get("explanation").asText());
+      assertTrue(skew.get(0).get("remedy").asText().contains("dns_srv_lb=1"), skew.get(0).toString());
+    } else {
+      assertEquals(List.of(), skew, "no skew against its own configuration");
+    }
+
+    List<JsonNode> down = findings(doc, "BACKEND_DOWN");
+    if (!kills) {
+      assertEquals(List.of(), down);
+      return;
+    }
+    Instant firstInvite = firstInvite(dir);
+    long probeMs = Long.parseLong(env.getOrDefault("PING_INTERVAL", "0")) * 1000;
+    Duration tolerance = Duration.ofMillis(Math.max(probeMs, 2000) + 700);   // one probe interval, SIPp start-up
+    for (String ev : events.split(";")) {
+      String[] p = ev.trim().split("\\s+");
+      if (!p[0].equals("kill")) {
+        continue;
+      }
+      Instant killedAt = firstInvite.plusSeconds(Long.parseLong(p[2]));
+      JsonNode f = down.stream().filter(x -> x.get("backend").asText().equals(p[1])).findFirst().orElse(null);
+      assertNotNull(f, "BACKEND_DOWN for " + p[1] + " in " + down);
+      Instant start = Instant.parse(f.get("start").asText());
+      assertTrue(Duration.between(killedAt, start).abs().compareTo(tolerance) <= 0,
+          p[1] + " killed about " + killedAt + ", down from " + start);
+      String restart = Stream.of(events.split(";")).map(String::trim)
+          .filter(e -> e.startsWith("start " + p[1] + " ")).findFirst().orElse(null);
+      if (restart == null) {
+        assertTrue(f.get("end").isNull(), "still down at the end: " + f);
+      } else {
+        Instant restartedAt = firstInvite.plusSeconds(Long.parseLong(restart.split("\\s+")[2]));
+        Instant end = Instant.parse(f.get("end").asText());
+        assertTrue(Duration.between(restartedAt, end).abs().compareTo(tolerance) <= 0,
+            p[1] + " restarted about " + restartedAt + ", up again at " + end);
+      }
+    }
+  }
+
+  private static Instant firstInvite(Path dir) throws Exception {
+    CommandRun run = CommandRun.sipaudit("messages", "--format", "json", "--filter", "method=INVITE",
+        dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    return Instant.parse(new ObjectMapper().readTree(run.out()).get(0).get("time").asText());
+  }
+
+  @Test
+  void lostCallsWithoutFailoverNameTheMissingSettingsAndTheRemedy() throws Exception {
+    JsonNode doc = check(samples().resolve("priority-alg8-nofailover"), 1);
+    JsonNode lost = findings(doc, "CALLS_LOST").get(0);
+    assertTrue(lost.get("details").get("failoverLikelyDisabled").asBoolean(), lost.toString());
+    assertTrue(lost.get("message").asText().contains("flag 2"), lost.get("message").asText());
+    assertTrue(lost.get("message").asText().contains("no failure_route calls ds_next_dst()"), lost.toString());
+    assertTrue(lost.get("remedy").asText().contains("ds_next_dst()"), lost.toString());
+    assertEquals("fail", doc.get("verdict").get("result").asText());
+  }
+
+  @Test
+  void junitXmlHasOneTestCasePerCheckAndAFailureForEachFailedOne() throws Exception {
+    Path dir = samples().resolve("priority-alg8-failover");
+    List<String> args = new ArrayList<>(List.of("check"));
+    args.addAll(ownConfig(dir));
+    args.set(args.indexOf("json"), "junit");
+    CommandRun run = CommandRun.sipaudit(args.toArray(String[]::new));
+    assertEquals(1, run.exitCode(), run.err());
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(run.out().getBytes(StandardCharsets.UTF_8)));
+    int cases = xml.getElementsByTagName("testcase").getLength();
+    int failures = xml.getElementsByTagName("failure").getLength();
+    JsonNode doc = check(dir, 1);
+    assertEquals(doc.get("verdict").get("checks").size(), cases);
+    long failed = 0;
+    for (JsonNode c : doc.get("verdict").get("checks")) {
+      failed += c.get("passed").asBoolean() ? 0 : 1;
+    }
+    assertEquals(failed, failures);
+    assertEquals(Long.toString(failed),
+        ((org.w3c.dom.Element) xml.getElementsByTagName("testsuite").item(0)).getAttribute("failures"));
+  }
+
+  @Test
+  void aBaselineFailsOnlyOnRegressions(@TempDir Path tmp) throws Exception {
+    Path bad = samples().resolve("priority-alg8-nofailover");
+    Path good = samples().resolve("rr-alg4");
+    Path badJson = tmp.resolve("bad.json");
+    Path goodJson = tmp.resolve("good.json");
+    Files.writeString(badJson, CommandRun.sipaudit(Stream.concat(Stream.of("check"), ownConfig(bad).stream())
+        .toArray(String[]::new)).out());
+    Files.writeString(goodJson, CommandRun.sipaudit(Stream.concat(Stream.of("check"), ownConfig(good).stream())
+        .toArray(String[]::new)).out());
+    List<String> same = new ArrayList<>(List.of("check", "--baseline", badJson.toString()));
+    same.addAll(ownConfig(bad));
+    CommandRun known = CommandRun.sipaudit(same.toArray(String[]::new));
+    assertEquals(0, known.exitCode(), "the same failures as the baseline are known: " + known.out());
+    List<String> worse = new ArrayList<>(List.of("check", "--baseline", goodJson.toString()));
+    worse.addAll(ownConfig(bad));
+    CommandRun regressed = CommandRun.sipaudit(worse.toArray(String[]::new));
+    assertEquals(1, regressed.exitCode(), regressed.out());
+    JsonNode doc = new ObjectMapper().readTree(regressed.out());
+    boolean lostRegressed = false;
+    for (JsonNode c : doc.get("verdict").get("checks")) {
+      lostRegressed |= c.get("name").asText().equals("baseline CALLS_LOST") && !c.get("passed").asBoolean();
+    }
+    assertTrue(lostRegressed, doc.get("verdict").toString());
+  }
+
+  @Test
+  void aPolicyCanAcceptWhatTheDefaultsReject(@TempDir Path tmp) throws Exception {
+    Path dir = samples().resolve("priority-alg8-nofailover");
+    Path policy = tmp.resolve("policy.yaml");
+    Files.writeString(policy, "# tolerate this capture\nmax_lost_calls: 19\nfail_on: []\nskew:\n  p_value: 0.01\n");
+    List<String> args = new ArrayList<>(List.of("check", "--policy", policy.toString()));
+    args.addAll(ownConfig(dir));
+    CommandRun run = CommandRun.sipaudit(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    Files.writeString(policy, "max_lost_calls: 18\n");
+    assertEquals(1, CommandRun.sipaudit(args.toArray(String[]::new)).exitCode());
+  }
+
+  @Test
+  void anUnknownPolicyKeyIsAnErrorNamingItsLine(@TempDir Path tmp) throws Exception {
+    Path policy = tmp.resolve("policy.yaml");
+    Files.writeString(policy, "skew:\n  p_value: 0.01\n  pvalue: 0.02\n");
+    CommandRun run = CommandRun.sipaudit("check", "--policy", policy.toString(),
+        samples().resolve("rr-alg4/capture.pcap").toString());
+    assertEquals(ExitCodes.DATA_ERR, run.exitCode(), run.out());
+    assertTrue(run.err().contains("line 3") && run.err().contains("skew.pvalue"), run.err());
+  }
+
+  @Test
+  void analyzeListsTheFindingsToo() throws Exception {
+    Path dir = samples().resolve("rr-alg4-kill");
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", "--no-calls",
+        dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertFalse(findings(doc, "BACKEND_DOWN").isEmpty(), doc.get("findings").toString());
+    assertTrue(doc.get("health").get("probes").size() >= 4, doc.get("health").toString());
+  }
+}
