@@ -45,6 +45,15 @@ final class AnalyzeCommandTest {
       requireAll(b.get("rfc6076"), schema.at("/$defs/rfc6076/required"), "rfc6076 of " + b.get("address"));
     }
     requireAll(doc.get("summary"), schema.at("/properties/summary/required"), "summary");
+    assertTrue(doc.get("findings").size() >= 3, "the killed primary: down, calls to it, failover");
+    for (JsonNode f : doc.get("findings")) {
+      requireAll(f, schema.at("/$defs/finding/required"), "finding " + f.get("code"));
+    }
+    requireAll(doc.get("distribution"), schema.at("/properties/distribution/required"), "distribution");
+    requireAll(doc.at("/distribution/goodnessOfFit"), schema.at("/$defs/fit/required"), "goodnessOfFit");
+    for (JsonNode p : doc.at("/health/probes")) {
+      requireAll(p, schema.at("/properties/health/properties/probes/items/required"), "probe " + p.get("destination"));
+    }
     long failedOver = 0;
     for (JsonNode call : doc.get("calls")) {
       failedOver += call.get("failedOver").asBoolean() ? 1 : 0;
