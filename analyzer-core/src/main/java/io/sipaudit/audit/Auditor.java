@@ -498,6 +498,11 @@ public final class Auditor {
         }
       }
     }
+    if (expectation instanceof Expectation.Equal) {
+      remedy = "Without the balancer's configuration equal shares are expected; if it is meant to spread calls"
+          + " unevenly (priorities, weights, SRV), check against it: --dispatcher with --kamailio-cfg or"
+          + " --algorithm, or --srv";
+    }
     String failing = failureRateOutlier(l);
     if (failing != null) {
       explanation = explanation == null ? failing : explanation + "; " + failing;
