@@ -31,19 +31,17 @@ import org.jspecify.annotations.Nullable;
  *       libpcap does. Seconds are read as unsigned (good until 2106); libpcap reads them signed.
  * </ul>
  */
-public final class PcapReader implements CaptureReader {
+public final class PcapReader extends RecordReader {
   /** The captured length accepted whatever the snaplen says: libpcap's maximum snaplen, 256 KiB. */
   public static final int DEFAULT_MAX_CAPTURED_LENGTH = 262_144;
   /** The largest captured length accepted even when snaplen claims more: 16 MiB. */
   public static final int HARD_MAX_CAPTURED_LENGTH = 16 * 1024 * 1024;
 
-  private final CaptureInput in;
   private final PcapHeader header;
   private final int recordHeaderSize;
   private final int maxCapturedLength;
   private final long nanosPerUnit;
   private long count;
-  private @Nullable CaptureFormatException failure;
 
   /** Opens an uncompressed pcap file; use {@link CaptureFormat#open(Path)} to detect the format and gzip. */
   public PcapReader(Path file) {
@@ -56,7 +54,7 @@ public final class PcapReader implements CaptureReader {
   }
 
   PcapReader(CaptureInput in) {
-    this.in = in;
+    super(in);
     try {
       this.header = readHeader(in);
     } catch (RuntimeException e) {
@@ -79,24 +77,7 @@ public final class PcapReader implements CaptureReader {
   }
 
   @Override
-  public @Nullable CapturedFrame next() {
-    if (failure != null) {
-      throw failure;
-    }
-    try {
-      return readNext();
-    } catch (CaptureFormatException e) {
-      failure = e;
-      throw e;
-    }
-  }
-
-  @Override
-  public void close() {
-    in.close();
-  }
-
-  private @Nullable CapturedFrame readNext() {
+  protected @Nullable CapturedFrame readNext() {
     long at = in.offset();
     if (!in.require(recordHeaderSize)) {
       if (in.atCleanEnd()) {

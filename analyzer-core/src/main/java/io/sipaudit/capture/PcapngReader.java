@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>A captured length over the interface's snaplen is returned whole (libpcap fails on it).
  * </ul>
  */
-public final class PcapngReader implements CaptureReader {
+public final class PcapngReader extends RecordReader {
   /** The largest block accepted, as in libpcap: 16 MiB. */
   public static final int MAX_BLOCK_LENGTH = 16 * 1024 * 1024;
 
@@ -42,12 +42,10 @@ public final class PcapngReader implements CaptureReader {
   static final int ENHANCED_PACKET = 6;
   static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
 
-  private final CaptureInput in;
   private final List<PcapngInterface> interfaces = new ArrayList<>();
   private int sections;
   private long count;
   private Instant lastTimestamp = Instant.EPOCH;
-  private @Nullable CaptureFormatException failure;
 
   /** Opens an uncompressed pcapng file; use {@link CaptureFormat#open(Path)} to detect the format and gzip. */
   public PcapngReader(Path file) {
@@ -60,7 +58,7 @@ public final class PcapngReader implements CaptureReader {
   }
 
   PcapngReader(CaptureInput in) {
-    this.in = in;
+    super(in);
     try {
       if (!in.require(4)) {
         throw in.truncated(0, "section header block", 28);
@@ -82,24 +80,7 @@ public final class PcapngReader implements CaptureReader {
   }
 
   @Override
-  public @Nullable CapturedFrame next() {
-    if (failure != null) {
-      throw failure;
-    }
-    try {
-      return readNext();
-    } catch (CaptureFormatException e) {
-      failure = e;
-      throw e;
-    }
-  }
-
-  @Override
-  public void close() {
-    in.close();
-  }
-
-  private @Nullable CapturedFrame readNext() {
+  protected @Nullable CapturedFrame readNext() {
     for (;;) {
       long at = in.offset();
       if (!in.require(8)) {
@@ -111,11 +92,11 @@ public final class PcapngReader implements CaptureReader {
       int type = in.getInt(0);
       switch (type) {
         case ENHANCED_PACKET:
-          return readEnhancedPacket(at);
+          return readPacket(at, false);
         case SIMPLE_PACKET:
           return readSimplePacket(at);
         case PACKET:
-          return readPacket(at);
+          return readPacket(at, true);
         case INTERFACE_DESCRIPTION:
           interfaces.add(PcapngBlocks.readInterface(in, at));
           break;
@@ -130,28 +111,17 @@ public final class PcapngReader implements CaptureReader {
     }
   }
 
-  private CapturedFrame readEnhancedPacket(long at) {
-    String name = "enhanced packet block";
+  /**
+   * Reads an enhanced packet block, or the obsolete packet block ({@code obsolete}), whose layout is the same
+   * but for a 16-bit interface id followed by a drops count.
+   */
+  private CapturedFrame readPacket(long at, boolean obsolete) {
+    String name = obsolete ? "packet block" : "enhanced packet block";
     long length = PcapngBlocks.blockLength(in, at, name, 32);
     if (!in.require(28)) {
       throw in.truncated(at, name, length);
     }
-    long interfaceId = in.getInt(8) & 0xFFFF_FFFFL;
-    long units = (long) in.getInt(12) << 32 | in.getInt(16) & 0xFFFF_FFFFL;
-    long captured = in.getInt(20) & 0xFFFF_FFFFL;
-    long original = in.getInt(24) & 0xFFFF_FFFFL;
-    PcapngInterface iface = interfaceFor(at, name, interfaceId);
-    byte[] data = readData(at, name, length, 28, captured);
-    return frame(at, iface, interfaceId, timestamp(at, iface, units), original, data);
-  }
-
-  private CapturedFrame readPacket(long at) {
-    String name = "packet block";
-    long length = PcapngBlocks.blockLength(in, at, name, 32);
-    if (!in.require(28)) {
-      throw in.truncated(at, name, length);
-    }
-    int interfaceId = in.getUnsignedShort(8);
+    long interfaceId = obsolete ? in.getUnsignedShort(8) : in.getInt(8) & 0xFFFF_FFFFL;
     long units = (long) in.getInt(12) << 32 | in.getInt(16) & 0xFFFF_FFFFL;
     long captured = in.getInt(20) & 0xFFFF_FFFFL;
     long original = in.getInt(24) & 0xFFFF_FFFFL;

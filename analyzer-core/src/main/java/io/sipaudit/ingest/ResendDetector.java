@@ -3,8 +3,6 @@ package io.sipaudit.ingest;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.net.Transport;
 import io.sipaudit.sip.SipMessage;
-import io.sipaudit.sip.SipRequest;
-import io.sipaudit.sip.SipResponse;
 import io.sipaudit.sip.header.CSeq;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,28 +35,22 @@ final class ResendDetector {
   private static final int NONE = -1;
 
   /** One (Call-ID, source, destination) and its state; also a node of the LRU list. */
-  private static final class Entry {
+  private static final class Entry extends ResendState {
     final int hash;
     final String callId;
     final Endpoint src;
     final Endpoint dst;
-    long cseq;
-    String method;
-    boolean requestSeen;
-    boolean finalSeen;
-    int finalCode;
     long lastSeconds;
     int lastNanos;
     int older = NONE;
     int newer = NONE;
 
     Entry(int hash, String callId, Endpoint src, Endpoint dst, long cseq, String method) {
+      super(cseq, method);
       this.hash = hash;
       this.callId = callId;
       this.src = src;
       this.dst = dst;
-      this.cseq = cseq;
-      this.method = method;
     }
 
   }
@@ -96,32 +88,10 @@ final class ResendDetector {
     expire(seconds, nanos);
     String method = cseq.method().name();
     Entry s = lookup(callId, packet.src(), packet.dst(), cseq.number(), method);
-    long previous = s.lastSeconds == Long.MIN_VALUE ? 0 : s.cseq;   // a new entry has no previous CSeq
-    if (cseq.number() != s.cseq) {
-      s.cseq = cseq.number();
-      s.method = method;
-      s.requestSeen = false;
-      s.finalSeen = false;
-    }
+    boolean fresh = s.lastSeconds == Long.MIN_VALUE;   // a new entry has no previous CSeq
     s.lastSeconds = seconds;
     s.lastNanos = nanos;
-    boolean resend = false;
-    if (m instanceof SipRequest) {
-      resend = cseq.number() == previous && s.requestSeen && method.equals(s.method)
-          && !method.equals("ACK") && !method.equals("CANCEL");
-      s.requestSeen = true;
-      s.finalSeen = false;
-    } else if (m instanceof SipResponse r) {
-      int code = r.statusCode();
-      resend = cseq.number() == previous && s.finalSeen && method.equals(s.method) && code >= 200
-          && code == s.finalCode;
-      s.requestSeen = false;
-      s.finalSeen = code >= 200;
-      if (code >= 200) {
-        s.finalCode = code;
-      }
-    }
-    return resend;   // like Wireshark, the stored method changes only with the CSeq number (CANCEL keeps INVITE's)
+    return s.see(m, cseq.number(), method, fresh);
   }
 
   /** Returns the number of entries held, for tests. */

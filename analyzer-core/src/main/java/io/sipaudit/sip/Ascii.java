@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Example: {@code isToken((byte) '-')} is true, {@code isToken((byte) ':')} is false.
  */
-final class Ascii {
+public final class Ascii {
   static final byte CR = '\r';
   static final byte LF = '\n';
   static final byte SP = ' ';
@@ -33,7 +33,7 @@ final class Ascii {
 
   private Ascii() {}
 
-  static boolean isToken(byte b) {
+  public static boolean isToken(byte b) {
     return TOKEN[b & 0xff];
   }
 

@@ -3,8 +3,6 @@ package io.sipaudit.ingest;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.net.Transport;
 import io.sipaudit.sip.SipMessage;
-import io.sipaudit.sip.SipRequest;
-import io.sipaudit.sip.SipResponse;
 import io.sipaudit.sip.header.CSeq;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,25 +11,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The first {@link ResendDetector}, kept as the oracle of {@code ResendDetectorTest}: the same rules on a
- * {@link LinkedHashMap} in access order, expired with {@link Duration}s. Slower, and obviously right.
+ * The first {@link ResendDetector}'s table, kept as the oracle of {@code ResendDetectorTest}: the same
+ * {@link ResendState} per direction, held in a {@link LinkedHashMap} in access order and expired with
+ * {@link Duration}s. Slower, and obviously right about which state each message meets.
  */
 final class ReferenceResendDetector {
   static final Duration IDLE = Duration.ofSeconds(120);
 
   private record Key(String callId, Endpoint src, Endpoint dst) {}
 
-  private static final class State {
-    long cseq;
-    String method;
-    boolean requestSeen;
-    boolean finalSeen;
-    int finalCode;
+  private static final class State extends ResendState {
     Instant lastUsed;
 
     State(long cseq, String method, Instant t) {
-      this.cseq = cseq;
-      this.method = method;
+      super(cseq, method);
       this.lastUsed = t;
     }
   }
@@ -59,37 +52,13 @@ final class ReferenceResendDetector {
     Key key = new Key(callId, packet.src(), packet.dst());
     String method = cseq.method().name();
     State s = states.get(key);
-    long previous = 0;
-    if (s == null) {
+    boolean fresh = s == null;
+    if (fresh) {
       s = new State(cseq.number(), method, now);
       states.put(key, s);
-    } else {
-      previous = s.cseq;
-      if (cseq.number() != s.cseq) {
-        s.cseq = cseq.number();
-        s.method = method;
-        s.requestSeen = false;
-        s.finalSeen = false;
-      }
     }
     s.lastUsed = now;
-    boolean resend = false;
-    if (m instanceof SipRequest) {
-      resend = cseq.number() == previous && s.requestSeen && method.equals(s.method)
-          && !method.equals("ACK") && !method.equals("CANCEL");
-      s.requestSeen = true;
-      s.finalSeen = false;
-    } else if (m instanceof SipResponse r) {
-      int code = r.statusCode();
-      resend = cseq.number() == previous && s.finalSeen && method.equals(s.method) && code >= 200
-          && code == s.finalCode;
-      s.requestSeen = false;
-      s.finalSeen = code >= 200;
-      if (code >= 200) {
-        s.finalCode = code;
-      }
-    }
-    return resend;   // like Wireshark, the stored method changes only with the CSeq number (CANCEL keeps INVITE's)
+    return s.see(m, cseq.number(), method, fresh);
   }
 
   private void expire(Instant now) {

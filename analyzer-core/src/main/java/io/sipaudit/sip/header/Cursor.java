@@ -1,5 +1,6 @@
 package io.sipaudit.sip.header;
 
+import io.sipaudit.sip.Ascii;
 import io.sipaudit.sip.SipParseException;
 import java.nio.charset.StandardCharsets;
 
@@ -11,21 +12,6 @@ import java.nio.charset.StandardCharsets;
  * {@code token("Method")} returns {@code "INVITE"}.
  */
 final class Cursor {
-  private static final boolean[] TOKEN = new boolean[256];
-
-  static {
-    for (int c = '0'; c <= '9'; c++) {
-      TOKEN[c] = true;
-    }
-    for (int c = 'a'; c <= 'z'; c++) {
-      TOKEN[c] = true;
-      TOKEN[c - 32] = true;
-    }
-    for (char c : "-.!%*_+`'~".toCharArray()) {
-      TOKEN[c] = true;
-    }
-  }
-
   final byte[] buf;
   final int start;
   final int end;
@@ -44,7 +30,7 @@ final class Cursor {
   }
 
   static boolean isToken(byte b) {
-    return TOKEN[b & 0xff];
+    return Ascii.isToken(b);
   }
 
   static boolean isLws(byte b) {
