@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
           + " delay, setup time and duration. Then a per-backend table (offered, handled, share, answered,"
           + " failed, failovers in and out, status codes, PDD and setup percentiles, peak concurrent calls)"
           + " and the topology found (balancers, backends, clients).",
+      "The audit's findings follow (backends down, calls sent to them, failover, lost calls, distribution skew,"
+          + " probes; docs/findings.md), checked against --dispatcher/--srv/--kamailio-cfg when given; 'check'"
+          + " turns them into a pass/fail verdict.",
       "Text is a summary; JSON (schema sipaudit.analysis/1, docs/analysis.md) adds every call; CSV lists the"
           + " calls. Exit code 65 when a file is damaged part way through (the analysis covers what came before)."
     })
@@ -63,13 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
   Format format = Format.text;
 
-  @Option(names = "--balancer", paramLabel = "ADDR", split = ",",
-      description = "The balancer's address (ip or ip:port), when finding it from the traffic is not wanted.")
-  List<String> balancers = new ArrayList<>();
-
-  @Option(names = "--backend", paramLabel = "ADDR", split = ",",
-      description = "The backends' addresses (ip or ip:port): the attempts of a call are its INVITEs to these.")
-  List<String> backendAddresses = new ArrayList<>();
+  @Mixin NodeOptions nodes;
 
   @Mixin AuditOptions audit;
 
@@ -93,22 +90,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Endpoint> given = new ArrayList<>();
-    for (String b : balancers) {
-      try {
-        given.add(address(b));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--balancer " + b + ": " + e.getMessage());
-      }
-    }
-    List<Endpoint> backends = new ArrayList<>();
-    for (String b : backendAddresses) {
-      try {
-        backends.add(address(b));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), "--backend " + b + ": " + e.getMessage());
-      }
-    }
+    List<Endpoint> given = nodes.balancers(spec);
+    List<Endpoint> backends = nodes.backends(spec);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Attributor attributor = new Attributor(given, backends);
@@ -192,16 +175,6 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     err.flush();
     return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
-  }
-
-  /** Parses {@code 10.0.0.1}, {@code 10.0.0.1:5060}, {@code 2001:db8::1} or {@code [2001:db8::1]:5060}; port 0 = any. */
-  static Endpoint address(String s) {
-    String t = s.trim();
-    long colons = t.chars().filter(c -> c == ':').count();
-    if (t.startsWith("[")) {
-      return Endpoint.parse(t.contains("]:") ? t : t + ":0");
-    }
-    return colons == 1 ? Endpoint.parse(t) : Endpoint.parse((colons == 0 ? t : "[" + t + "]") + ":0");
   }
 
   private static void writeSummary(JsonGenerator g, Analysis a, CallAssembler assembler, SipIngest.Result r,

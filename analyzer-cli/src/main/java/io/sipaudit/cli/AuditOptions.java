@@ -140,16 +140,6 @@ final class AuditOptions {
     setup = KamailioCfg.read(kamailioCfg, KamailioCfg.defines(all.toArray(String[]::new))).dispatcherSetup();
   }
 
-  private int alg(CommandSpec spec) {
-    String a = algorithm == null ? "" : algorithm;
-    String number = a.startsWith("kamailio:") ? a.substring("kamailio:".length()) : a;
-    if (!number.matches("\\d{1,3}")) {
-      throw new ParameterException(spec.commandLine(), "--algorithm " + a
-          + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number)");
-    }
-    return Integer.parseInt(number);
-  }
-
   /** Reads the configuration and returns the expectation; fills {@link #labels} and {@link #configured}. */
   Expectation expectation(CommandSpec spec) {
     readCfg(spec);
@@ -187,12 +177,8 @@ final class AuditOptions {
         labels.put(d.hostPort(), "set " + setId + (duid == null ? "" : ", " + duid));
       }
     }
-    int setId = set != null ? set : (list.setIds().size() == 1 ? list.setIds().get(0) : 1);
+    int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
-    if (destinations.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "set " + setId + " is not in " + dispatcher + " (sets: "
-          + list.setIds() + ")");
-    }
     List<Endpoint> endpoints = new ArrayList<>();
     for (Destination d : destinations) {
       try {
@@ -217,7 +203,7 @@ final class AuditOptions {
       }
       return new Expectation.Weighted("the weights of " + where, shares, false);
     }
-    int alg = alg(spec);
+    int alg = DispatcherChoice.algorithm(spec, algorithm);
     if (alg == 9 || alg == 11) {
       int[] slots = WeightTable.slots(destinations, alg);
       List<Expectation.Share> shares = new ArrayList<>();

@@ -53,19 +53,13 @@ final class CheckCommand implements Callable<Integer> {
       description = "The JSON of an earlier 'check --format json': fail only on regressions against it.")
   @Nullable Path baseline;
 
-  @Option(names = "--balancer", paramLabel = "ADDR", split = ",",
-      description = "The balancer's address (ip or ip:port), when finding it from the traffic is not wanted.")
-  List<String> balancers = new ArrayList<>();
-
-  @Option(names = "--backend", paramLabel = "ADDR", split = ",",
-      description = "The backends' addresses (ip:port).")
-  List<String> backendAddresses = new ArrayList<>();
+  @Mixin NodeOptions nodes;
 
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    List<Endpoint> given = addresses("--balancer", balancers);
-    List<Endpoint> backends = addresses("--backend", backendAddresses);
+    List<Endpoint> given = nodes.balancers(spec);
+    List<Endpoint> backends = nodes.backends(spec);
     var policy = audit.policy();
     var expectation = audit.expectation(spec);
     Baseline base = baseline == null ? null : Baseline.read(baseline);
@@ -119,17 +113,5 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.DATA_ERR;
     }
     return verdict.passed() ? ExitCodes.OK : ExitCodes.FINDINGS;
-  }
-
-  private List<Endpoint> addresses(String option, List<String> values) {
-    List<Endpoint> out = new ArrayList<>();
-    for (String b : values) {
-      try {
-        out.add(AnalyzeCommand.address(b));
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(spec.commandLine(), option + " " + b + ": " + e.getMessage());
-      }
-    }
-    return out;
   }
 }

@@ -12,7 +12,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The verdict as JUnit XML (the Ant/Surefire dialect that Jenkins, GitLab and GitHub test reporters read): one
  * test suite {@code sipaudit check}, one test case per check, a {@code <failure>} for each failed one, and the
- * findings in {@code <system-out>}. Every text goes through the XML writer, so SIP-derived text is escaped.
+ * findings in {@code <system-out>}. Every text goes through the XML writer, so SIP-derived text is escaped, and
+ * characters XML 1.0 cannot carry (control characters a capture may hold) become U+FFFD.
  *
  * <p>Example: {@code <testcase classname="sipaudit.check" name="lost-calls"><failure message="19 calls lost (at
  * most 0 allowed)"/></testcase>}.
@@ -36,13 +37,13 @@ final class JunitReport {
     for (Verdict.Check c : v.checks()) {
       x.writeStartElement("testcase");
       x.writeAttribute("classname", "sipaudit.check");
-      x.writeAttribute("name", c.name());
+      x.writeAttribute("name", xml(c.name()));
       x.writeAttribute("time", "0");
       if (!c.passed()) {
         x.writeStartElement("failure");
-        x.writeAttribute("message", c.message());
+        x.writeAttribute("message", xml(c.message()));
         x.writeAttribute("type", "sipaudit");
-        x.writeCharacters(c.message());
+        x.writeCharacters(xml(c.message()));
         x.writeEndElement();
       }
       x.writeEndElement();
@@ -54,12 +55,41 @@ final class JunitReport {
     for (Finding f : findings) {
       s.append(f.severity().id()).append(' ').append(f.code()).append(": ").append(f.message()).append('\n');
     }
-    x.writeCharacters(s.toString());
+    x.writeCharacters(xml(s.toString()));
     x.writeEndElement();
     x.writeCharacters("\n");
     x.writeEndElement();
     x.writeEndElement();
     x.writeEndDocument();
     x.flush();
+  }
+
+  /** Replaces what XML 1.0 cannot hold, even escaped: control characters but tab, CR and LF; lone surrogates. */
+  static String xml(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok;
+      if (Character.isHighSurrogate(c)) {
+        ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (ok) {
+          if (out != null) {
+            out.append(c).append(text.charAt(i + 1));
+          }
+          i++;
+          continue;
+        }
+      } else {
+        ok = !Character.isLowSurrogate(c) && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+            && c != 0xFFFE && c != 0xFFFF;
+      }
+      if (!ok && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        out.append(ok ? c : '\uFFFD');
+      }
+    }
+    return out == null ? text : out.toString();
   }
 }

@@ -79,8 +79,7 @@ final class SimulateCommand implements Callable<Integer> {
           + " after a Kamailio start or reload (fresh).")
   String rrStart;
 
-  @Option(names = "--balancer", paramLabel = "ADDR", split = ",", description = "The balancer's address (ip or ip:port).")
-  List<String> balancers = new ArrayList<>();
+  @Mixin NodeOptions nodes;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   Format format = Format.text;
@@ -88,12 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     DispatcherAlgorithm algorithm;   // null for the weight algorithms: counts only
-    String number = algorithmName.startsWith("kamailio:") ? algorithmName.substring("kamailio:".length()) : algorithmName;
-    if (!number.matches("\\d{1,3}")) {
-      throw new ParameterException(spec.commandLine(), "--algorithm " + algorithmName
-          + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number; other balancers come later)");
-    }
-    alg = Integer.parseInt(number);
+    alg = DispatcherChoice.algorithm(spec, algorithmName);
     boolean weights = alg == 9 || alg == 11;
     try {
       algorithm = weights ? null : KamailioAlgorithms.create(alg, flags);
@@ -104,17 +98,9 @@ final class SimulateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--rr-start " + rrStart + " (expected: auto or fresh)");
     }
     DispatcherList list = DispatcherList.read(dispatcher);
-    int setId = set != null ? set : (list.setIds().size() == 1 ? list.setIds().get(0) : 1);
+    int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
-    if (destinations.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "set " + setId + " is not in " + dispatcher + " (sets: "
-          + list.setIds() + ")");
-    }
-    List<Endpoint> given = new ArrayList<>();
-    for (String b : balancers) {
-      given.add(AnalyzeCommand.address(b));
-    }
-    Attributor attributor = new Attributor(given);
+    Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
     List<CallArrival> arrivals = new ArrayList<>();
     CallAssembler assembler = new CallAssembler(c -> {
       var a = attributor.attribute(c);

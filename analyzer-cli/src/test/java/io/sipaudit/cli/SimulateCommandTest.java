@@ -82,4 +82,13 @@ final class SimulateCommandTest {
         "--algorithm", "opensips:4", dir.resolve("capture.pcap").toString());
     assertEquals(2, run.exitCode());
   }
+
+  @Test
+  void aMalformedBalancerAddressIsAUsageErrorNamingTheOption() {
+    Path dir = sample("rr-alg4");
+    CommandRun run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(),
+        "--algorithm", "4", "--balancer", "not an address", dir.resolve("capture.pcap").toString());
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.err());
+    assertTrue(run.err().contains("--balancer not an address"), run.err());
+  }
 }

@@ -60,6 +60,18 @@ public record AuditPolicy(
     if (!(minAnswerRatio >= 0 && minAnswerRatio <= 1)) {
       throw new IllegalArgumentException("min answer ratio must be between 0 and 1: " + minAnswerRatio);
     }
+    if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+      throw new IllegalArgumentException("answer timeout must be positive: " + answerTimeout);
+    }
+    if (downAfter < 1) {
+      throw new IllegalArgumentException("down_after must be at least 1: " + downAfter);
+    }
+    if (minWindowCalls < 0) {
+      throw new IllegalArgumentException("min window calls must not be negative: " + minWindowCalls);
+    }
+    if (maxCallsToDownBackends != null && maxCallsToDownBackends < 0) {
+      throw new IllegalArgumentException("max calls to down backends must not be negative: " + maxCallsToDownBackends);
+    }
     if (maxLostCalls < 0) {
       throw new IllegalArgumentException("max lost calls must not be negative: " + maxLostCalls);
     }

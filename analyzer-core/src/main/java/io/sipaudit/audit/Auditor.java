@@ -169,7 +169,7 @@ public final class Auditor {
               + g.ms() + " ms)" : "no probe for " + g.ms() + " ms, until " + g.to()));
         }
         String msg = "Probes from " + p.prober() + " to " + p.destination() + " are irregular: " + p.gaps()
-            + (p.gaps() == 1 ? " gap" : " gaps") + " longer than " + HealthTrackerAccess.threshold(iv.median())
+            + (p.gaps() == 1 ? " gap" : " gaps") + " longer than " + HealthTracker.gapThreshold(iv.median())
             + " ms where the usual interval is " + iv.median() + " ms" + (stopped ? "; probing stopped before the"
             + " end of the capture" : "");
         out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(),
@@ -230,13 +230,6 @@ public final class Auditor {
     return d;
   }
 
-  /** Exposes the gap rule of the health tracker for messages. */
-  private static final class HealthTrackerAccess {
-    static long threshold(long median) {
-      return Math.max(median * 3 / 2, median + 1000);
-    }
-  }
-
   // ---- failover and lost calls ----
 
   private static Finding failover(CallLedger l) {
@@ -273,16 +266,12 @@ public final class Auditor {
     String cause = "";
     String remedy = null;
     if (l.lostNotRetried > 0) {
-      boolean othersUp = false;
-      for (Instant t : l.notRetriedTimes) {
-        long up = pool.stream().filter(b -> !l.notRetriedAt.containsKey(b) || l.notRetriedAt.size() > 1)
-            .filter(b -> l.attemptsAnsweredFailed.getOrDefault(b, new long[3])[1] > 0)
-            .filter(b -> !isDown(down, b, t)).count();
-        if (up > 0) {
-          othersUp = true;
-          break;
-        }
-      }
+      // Another backend that answers calls, and was not down when the call was lost, could have taken it.
+      List<Span> downSpans = down.stream().map(x -> new Span(x.destination(), x.start(), x.end())).toList();
+      boolean othersUp = l.notRetried.stream().anyMatch(lost -> pool.stream()
+          .filter(b -> !b.equals(lost.backend()))
+          .filter(b -> l.attemptsAnsweredFailed.getOrDefault(b, new long[3])[1] > 0)
+          .anyMatch(b -> !isDown(downSpans, b, lost.at())));
       if (othersUp) {
         List<String> why = new ArrayList<>();
         if (hints.dispatcherFlags() != null && (hints.dispatcherFlags() & 2) == 0) {
@@ -315,8 +304,8 @@ public final class Auditor {
    * call again; when it got none, until it answered again plus three probe intervals (the balancer needs some
    * successful probes to take it back: ds_inactive_threshold).
    */
-  private static List<DownInterval> unavailable(List<DownInterval> down, List<ProbeSummary> probes) {
-    List<DownInterval> out = new ArrayList<>();
+  private static List<Span> unavailable(List<DownInterval> down, List<ProbeSummary> probes) {
+    List<Span> out = new ArrayList<>();
     for (DownInterval d : down) {
       Instant until = d.backInRotation();
       if (until == null && d.end() != null) {
@@ -327,14 +316,16 @@ public final class Auditor {
       if (until != null && d.end() != null && until.isBefore(d.end())) {
         until = d.end();
       }
-      out.add(new DownInterval(d.destination(), d.start(), until, d.firstUnanswered(), d.recoveredBy(),
-          d.unanswered(), d.unansweredProbes(), d.callsSent(), d.firstCallSent(), d.lastCallSent(), d.callIds(),
-          d.backInRotation()));
+      out.add(new Span(d.destination(), d.start(), until));
     }
     return out;
   }
 
-  @Nullable DistributionReport distribution(CallLedger l, List<DownInterval> down, List<Endpoint> pool) {
+  /** A time a backend was out: from {@code from}, until {@code to} (null: the end of the capture). */
+  private record Span(Endpoint backend, Instant from, @Nullable Instant to) {}
+
+
+  private @Nullable DistributionReport distribution(CallLedger l, List<Span> down, List<Endpoint> pool) {
     if (l.picksPerSecond.isEmpty()) {
       return null;
     }
@@ -570,14 +561,15 @@ public final class Auditor {
     return out;
   }
 
-  private static boolean isDown(List<DownInterval> down, Endpoint b, Instant t) {
-    for (DownInterval d : down) {
-      if (d.destination().equals(b) && !t.isBefore(d.start()) && (d.end() == null || t.isBefore(d.end()))) {
+  private static boolean isDown(List<Span> spans, Endpoint b, Instant t) {
+    for (Span s : spans) {
+      if (s.backend().equals(b) && !t.isBefore(s.from()) && (s.to() == null || t.isBefore(s.to()))) {
         return true;
       }
     }
     return false;
   }
+
 
   private static int indexOf(List<Endpoint> pool, @Nullable String hostPort) {
     if (hostPort == null) {

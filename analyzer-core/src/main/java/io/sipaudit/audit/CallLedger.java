@@ -37,7 +37,10 @@ public final class CallLedger implements Consumer<AttributedCall> {
   long lostNotRetried;
   long lostAllFailed;
   final List<Evidence> lostEvidence = new ArrayList<>();
-  final List<Instant> notRetriedTimes = new ArrayList<>();
+  /** A lost call that was not retried: when it was sent and where (null: no attempt). */
+  record NotRetried(Instant at, @Nullable Endpoint backend) {}
+
+  final List<NotRetried> notRetried = new ArrayList<>();
   final Map<Endpoint, Long> notRetriedAt = new TreeMap<>();
   long pinningViolations;
   final List<Evidence> pinningEvidence = new ArrayList<>();
@@ -121,8 +124,8 @@ public final class CallLedger implements Consumer<AttributedCall> {
         if (b != null) {
           notRetriedAt.merge(b, 1L, Long::sum);
         }
-        if (notRetriedTimes.size() < LOST_TIMES) {
-          notRetriedTimes.add(c.attempts().isEmpty() ? c.call().start() : c.attempts().get(0).sent());
+        if (notRetried.size() < LOST_TIMES) {
+          notRetried.add(new NotRetried(c.attempts().isEmpty() ? c.call().start() : c.attempts().get(0).sent(), b));
         }
         kind = (o == CallOutcome.TIMEOUT ? "no answer" : "rejected " + c.finalStatus()) + " from " + b
             + ", not retried elsewhere";

@@ -446,8 +446,11 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     }
   }
 
-  /** An interval is a gap when it is over 1.5 times the usual one and at least a second longer. */
-  static long gapThreshold(long medianMs) {
+  /**
+   * Returns the shortest probe interval that counts as a gap: over 1.5 times the usual one and at least a second
+   * longer. Example: 3000 ms for a usual 2000 ms, 2000 ms for 1000 ms.
+   */
+  public static long gapThreshold(long medianMs) {
     return Math.max(medianMs * 3 / 2, medianMs + 1000);
   }
 }
