@@ -7,8 +7,9 @@
 #   SIPAUDIT=/path/to/sipaudit-command samples/lab/run-scenario.sh ...   # another sipaudit build
 #
 # Output directory: capture.pcap, lbtruth.log (the balancer's LBTRUTH lines), truth.csv and
-# attempts.csv (unless --no-truth), dispatcher.list or srv.zone, balancer.cfg (as Kamailio
-# read it, defines expanded), scenario.env, sipp-stats.txt.
+# attempts.csv (unless --no-truth), dispatcher.list or srv.zone, balancer.cfg (kamailio --cfg-print:
+# #!ifdef blocks resolved, defines not substituted), balancer.defines (the -A defines, one per line),
+# scenario.env, sipp-stats.txt.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -153,7 +154,8 @@ else
   fi
 fi
 # The defines, one per line, so that the sample's balancer.cfg can be read back (sipaudit --define-file).
-for ((i = 1; i < ${#DEFS[@]}; i += 2)); do printf '%s\n' "${DEFS[$i]}"; done >"$OUT/balancer.defines"
+# Paths inside the sample directory are written relative to it.
+for ((i = 1; i < ${#DEFS[@]}; i += 2)); do printf '%s\n' "${DEFS[$i]//$OUT\//}"; done >"$OUT/balancer.defines"
 BAL_CMD=(kamailio -f "$LAB_DIR/cfg/balancer.cfg" -DD -E -m 32 -M 8 -w "$WORK" -Y "$WORK"
          -l "udp:$BALANCER_IP:5060" -l "tcp:$BALANCER_IP:5060" "${DEFS[@]}")
 "${BAL_CMD[@]}" --cfg-print 2>/dev/null | sed "s#$REPO_ROOT/##g" >"$OUT/balancer.cfg" || true
