@@ -259,4 +259,16 @@ final class CheckCommandTest {
     assertFalse(findings(doc, "BACKEND_DOWN").isEmpty(), doc.get("findings").toString());
     assertTrue(doc.get("health").get("probes").size() >= 4, doc.get("health").toString());
   }
+
+  @Test
+  void aSyntheticHealthyBalancerHasNoFindings(@TempDir Path tmp) throws Exception {
+    Path pcap = tmp.resolve("synth.pcap");
+    CommandRun synth = CommandRun.sipaudit("synth", "--calls", "2000", "-o", pcap.toString());
+    assertEquals(0, synth.exitCode(), synth.err());
+    CommandRun run = CommandRun.sipaudit("check", "-q", "--format", "json", pcap.toString());
+    assertEquals(0, run.exitCode(), run.out());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertEquals(0, doc.get("findings").size(), "every call answered, probes until the end: " + doc.get("findings"));
+    assertEquals(2000, doc.get("calls").asLong());
+  }
 }

@@ -35,6 +35,8 @@ public final class SyntheticCapture {
 
   private final SynthConfig config;
   private final SplittableRandom random;
+  /** The time of the last frame of any call so far. */
+  private long lastScheduled;
   private final PriorityQueue<Pending> queue = new PriorityQueue<>((a, b) -> a.nanos != b.nanos
       ? Long.compare(a.nanos, b.nanos) : Long.compare(a.seq, b.seq));
   private final Map<String, long[]> tcpSeq = new HashMap<>();
@@ -68,6 +70,10 @@ public final class SyntheticCapture {
       }
       call(call, t);
       flush(w, t);
+    }
+    while (nextOptions <= lastScheduled) {   // the balancer keeps probing until the last call has ended
+      options(nextOptions);
+      nextOptions += 1_000_000_000L;
     }
     flush(w, Long.MAX_VALUE);
   }
@@ -150,7 +156,7 @@ public final class SyntheticCapture {
     send(tcp, t + ms, LB, 5060, be, 5060, relayed);
     send(tcp, t + 3 * ms, be, 5060, LB, 5060, ringing);
     send(tcp, t + 4 * ms, LB, 5060, cl, cport, strip(ringing, viaL, rr));
-    long answer = t + (long) (random.nextDouble() * 2e9);
+    long answer = t + 5 * ms + (long) (random.nextDouble() * 2e9);   // after the 180, never before the INVITE
     send(tcp, answer, be, 5060, LB, 5060, ok);
     send(tcp, answer + ms, LB, 5060, cl, cport, strip(ok, viaL, rr));
     String routeSet = "Route: <sip:10.10.0.1;transport=" + proto.toLowerCase() + ";lr>\r\n";
@@ -167,6 +173,7 @@ public final class SyntheticCapture {
     send(tcp, bye + ms, LB, 5060, be, 5060, strip(byeMsg, routeSet, "").replace("Via:", viaL.replace(b2, b2 + "b") + "Via:"));
     send(tcp, bye + 3 * ms, be, 5060, LB, 5060, byeOk);
     send(tcp, bye + 4 * ms, LB, 5060, cl, cport, strip(byeOk, viaL.replace(b2, b2 + "b"), ""));
+    lastScheduled = Math.max(lastScheduled, bye + 4 * ms);
   }
 
   private void send(boolean tcp, long t, byte[] src, int sport, byte[] dst, String msg) {
