@@ -49,18 +49,23 @@ import org.jspecify.annotations.Nullable;
 public final class HealthTracker implements Consumer<IngestEvent> {
   /** 64 × T1: after this a request's retransmissions are over (RFC 3261 Timer B/F). */
   private static final Duration RETRANSMISSIONS = Duration.ofSeconds(32);
-  private static final Duration SWEEP_EVERY = Duration.ofMillis(250);
+  private static final long SWEEP_EVERY_NANOS = 250_000_000L;
   private static final int LARGEST_GAPS = 5;
 
   private final HealthOptions options;
   private final Map<Key, Pending> pending = new HashMap<>();
-  private final ArrayDeque<Pending> bySendTime = new ArrayDeque<>();
+  /**
+   * Judged requests without a final response, in the order judged: kept in {@link #pending} until their
+   * retransmissions are over, so that one is not taken for a new request. Requests with a final response leave
+   * {@link #pending} when judged (a server answers a late retransmission again).
+   */
+  private final ArrayDeque<Pending> lingering = new ArrayDeque<>();
   private final Map<Endpoint, Dest> dests = new HashMap<>();
   private final Map<ProbePair, ProbeAcc> probes = new TreeMap<>();
   private final List<IntervalBuilder> intervals = new ArrayList<>();
   private @Nullable Instant first;
   private @Nullable Instant last;
-  private Instant lastSweep = Instant.MIN;
+  private long lastSweep = Long.MIN_VALUE;   // epoch nanoseconds, as every time compared per message
   private boolean finished;
 
   public HealthTracker(HealthOptions options) {
@@ -83,9 +88,10 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     if (last == null || t.isAfter(last)) {
       last = t;
     }
-    if (Duration.between(lastSweep, t).compareTo(SWEEP_EVERY) >= 0) {
+    long now = nanos(t);
+    if (lastSweep == Long.MIN_VALUE || now - lastSweep >= SWEEP_EVERY_NANOS) {
       sweep(t, false);
-      lastSweep = t;
+      lastSweep = now;
     }
     SipMessage m = p.message();
     if (m instanceof SipRequest r) {
@@ -101,14 +107,16 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       return;   // never answered
     }
     Key key = key(p.dst().address(), r, method);
-    if (key == null || pending.containsKey(key)) {
-      return;   // unmatchable, or a retransmission
+    if (key == null) {
+      return;   // unmatchable
     }
     boolean noTag = r.toTag() == null;
-    Pending pd = new Pending(key, p.dst(), p.listeningSource(), t, p.ref(), noTag && method.equals(SipMethod.INVITE),
-        noTag && method.equals(options.probeMethod()), r.callId());
-    pending.put(key, pd);
-    bySendTime.add(pd);
+    boolean probe = noTag && method.equals(options.probeMethod());
+    Pending pd = new Pending(key, p.dst(), probe ? p.listeningSource() : p.dst(), t, p.ref(),
+        noTag && method.equals(SipMethod.INVITE), probe, r.callId());
+    if (pending.putIfAbsent(key, pd) != null) {
+      return;   // a retransmission
+    }
     Dest d = dests.computeIfAbsent(p.dst(), Dest::new);
     d.queue.add(pd);
     if (pd.probe) {
@@ -183,9 +191,9 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     for (Dest d : dests.values()) {
       drain(d, now, atEnd);
     }
-    while (!bySendTime.isEmpty()
-        && (atEnd || Duration.between(bySendTime.peek().sent, now).compareTo(RETRANSMISSIONS) > 0)) {
-      Pending pd = bySendTime.poll();
+    while (!lingering.isEmpty()
+        && (atEnd || nanos(now) - lingering.peek().sentNanos > RETRANSMISSIONS.toNanos())) {
+      Pending pd = lingering.poll();
       pending.remove(pd.key, pd);
     }
     Iterator<Dest> it = dests.values().iterator();
@@ -198,10 +206,11 @@ public final class HealthTracker implements Consumer<IngestEvent> {
   }
 
   private void drain(Dest d, Instant now, boolean atEnd) {
-    Duration timeout = options.answerTimeout();
+    long timeout = options.answerTimeout().toNanos();
+    long at = nanos(now);
     while (!d.queue.isEmpty()) {
       Pending pd = d.queue.peek();
-      boolean expired = Duration.between(pd.sent, now).compareTo(timeout) >= 0;
+      boolean expired = at - pd.sentNanos >= timeout;
       if (pd.finalAt != null || (pd.firstResponse != null && (expired || atEnd))) {
         answered(d, pd);
       } else if (expired) {
@@ -216,6 +225,11 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       }
       pd.resolved = true;
       d.queue.poll();
+      if (pd.finalAt != null) {
+        pending.remove(pd.key, pd);
+      } else {
+        lingering.add(pd);
+      }
     }
   }
 
@@ -301,8 +315,10 @@ public final class HealthTracker implements Consumer<IngestEvent> {
   private static final class Pending {
     final Key key;
     final Endpoint dst;
+    /** The prober (its listening address) for a probe; unused otherwise. */
     final Endpoint from;
     final Instant sent;
+    final long sentNanos;
     final PacketRef ref;
     final boolean initialInvite;
     final boolean probe;
@@ -319,6 +335,7 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       this.dst = dst;
       this.from = from;
       this.sent = sent;
+      this.sentNanos = nanos(sent);
       this.ref = ref;
       this.initialInvite = initialInvite;
       this.probe = probe;
@@ -444,6 +461,11 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       return new ProbeSummary(k.prober, k.destination, method, sent, answered, timedOut, failed, codes,
           maxConsecutive, requireNonNull(first), requireNonNull(last), iv, rt, gaps, big);
     }
+  }
+
+  /** Returns {@code t} as nanoseconds since the epoch (captures are within ±292 years of it). */
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   /**
