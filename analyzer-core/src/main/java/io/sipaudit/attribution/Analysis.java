@@ -141,6 +141,16 @@ public final class Analysis {
     return topology.nodes();
   }
 
+  /**
+   * Returns, per backend, how its answered calls in progress change by epoch second: +1 in the second a call
+   * was answered, -1 in the second after it ended (read-only views; summing them in order gives the level).
+   */
+  public Map<Endpoint, java.util.NavigableMap<Long, Integer>> concurrencyChanges() {
+    Map<Endpoint, java.util.NavigableMap<Long, Integer>> out = new TreeMap<>();
+    backends.forEach((e, a) -> out.put(e, java.util.Collections.unmodifiableNavigableMap(a.concurrency)));
+    return out;
+  }
+
   /** Returns one row per backend, by address, including probed backends that were given no calls. */
   public List<BackendSummary> backends() {
     for (Node n : topology.nodes()) {

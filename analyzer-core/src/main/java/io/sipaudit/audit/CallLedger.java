@@ -159,6 +159,16 @@ public final class CallLedger implements Consumer<AttributedCall> {
     return lostNoDestination + lostNotRetried + lostAllFailed;
   }
 
+  /**
+   * Returns the first picks per backend, by epoch second (read-only views). Example: {@code {127.0.1.21:5060=
+   * {1795669380=3, 1795669381=0}, ...}}.
+   */
+  public Map<Endpoint, java.util.NavigableMap<Long, Integer>> firstPicksPerSecond() {
+    Map<Endpoint, java.util.NavigableMap<Long, Integer>> out = new TreeMap<>();
+    picksPerSecond.forEach((b, m) -> out.put(b, java.util.Collections.unmodifiableNavigableMap(m)));
+    return out;
+  }
+
   /** Returns the arrivals kept, or an empty list. */
   List<CallArrival> arrivals() {
     return arrivals == null ? List.of() : arrivals;

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -169,6 +170,18 @@ public final class HealthTracker implements Consumer<IngestEvent> {
   public List<ProbeSummary> probes() {
     List<ProbeSummary> out = new ArrayList<>();
     probes.forEach((k, acc) -> out.add(acc.summary(k, options.probeMethod().name(), last)));
+    return out;
+  }
+
+  /**
+   * Returns, per destination, the failed probes (timed out or answered with a code the balancer does not accept)
+   * by the epoch second they were sent, over all probers (after {@link #finish()}). Memory follows the seconds
+   * with a failure, not the probes. Example: {@code {127.0.1.21:5060={1795669382=1, 1795669384=1}}}.
+   */
+  public Map<Endpoint, NavigableMap<Long, Integer>> failedProbesPerSecond() {
+    Map<Endpoint, NavigableMap<Long, Integer>> out = new TreeMap<>();
+    probes.forEach((k, acc) -> acc.failedPerSecond.forEach((sec, n) ->
+        out.computeIfAbsent(k.destination, d -> new TreeMap<>()).merge(sec, n, Integer::sum)));
     return out;
   }
 
@@ -393,6 +406,7 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     @Nullable Instant last;
     final Histogram intervals = new Histogram(3_600_000L, 3);
     final Histogram rtt = new Histogram(3_600_000L, 3);
+    final TreeMap<Long, Integer> failedPerSecond = new TreeMap<>();
     final PriorityQueue<ProbeSummary.Gap> largest = new PriorityQueue<>(Comparator.comparingLong(ProbeSummary.Gap::ms));
 
     void sent(Instant t) {
@@ -428,6 +442,7 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       } else {
         failed++;
         maxConsecutive = Math.max(maxConsecutive, ++consecutive);
+        failedPerSecond.merge(pd.sent.getEpochSecond(), 1, Integer::sum);
       }
     }
 

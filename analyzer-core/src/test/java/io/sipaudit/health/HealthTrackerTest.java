@@ -122,6 +122,23 @@ final class HealthTrackerTest {
   }
 
   @Test
+  void failedProbesAreDatedWithinTheDownIntervalAndAddUpToTheSummary() {
+    Run r = run("priority-alg8-failover");
+    DownInterval d = r.tracker.downIntervals().get(0);
+    var failed = r.tracker.failedProbesPerSecond();
+    assertEquals(java.util.Set.of(d.destination()), failed.keySet(), "only the killed backend failed probes");
+    long total = failed.get(d.destination()).values().stream().mapToLong(Integer::longValue).sum();
+    long summarised = r.tracker.probes().stream().filter(p -> p.destination().equals(d.destination()))
+        .mapToLong(ProbeSummary::failed).sum();
+    assertEquals(summarised, total);
+    assertNotNull(d.end());
+    for (long second : failed.get(d.destination()).keySet()) {
+      assertTrue(second >= d.start().getEpochSecond() && second <= d.end().getEpochSecond(),
+          second + " outside " + d.start() + " .. " + d.end());
+    }
+  }
+
+  @Test
   void gapsAreIntervalsOverOneAndAHalfTimesTheUsualAndASecondLonger() {
     assertEquals(3000, HealthTracker.gapThreshold(2000));
     assertEquals(2000, HealthTracker.gapThreshold(1000));
