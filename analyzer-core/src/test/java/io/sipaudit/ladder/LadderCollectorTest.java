@@ -32,8 +32,8 @@ final class LadderCollectorTest {
   private static final String FORWARDED = invite("c1", 1, "z9hG4bK-b");
   private static final String TRYING =
       "SIP/2.0 100 Trying\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK-a\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\n\r\n";
-  private static final String REJECT = "SIP/2.0 503 Service Unavailable\r\nVia: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK-b\r\n"
-      + "Call-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+  private static final String REJECT = "SIP/2.0 503 Service Unavailable\r\n"
+      + "Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK-b\r\nCall-ID: c1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
   private static final String MALFORMED = "BYE sip:bob@b SIP/2.0\r\ni: c1\r\nthis line has no colon\r\n\r\n";
 
   @TempDir Path dir;
@@ -124,7 +124,8 @@ final class LadderCollectorTest {
             "503 Service Unavailable (INVITE)", "503 Service Unavailable (INVITE)", "INVITE sip:bob@b",
             "INVITE sip:bob@b", "BYE sip:bob@b SIP/2.0"),
         ladder.messages().stream().map(LadderMessage::summary).toList());
-    assertEquals(List.of(0, 0, 100, 0, 503, 503, 0, 0, 0), ladder.messages().stream().map(LadderMessage::status).toList());
+    assertEquals(List.of(0, 0, 100, 0, 503, 503, 0, 0, 0),
+        ladder.messages().stream().map(LadderMessage::status).toList());
   }
 
   @Test

@@ -4,7 +4,8 @@
  * text table reads {@code 127.0.1.12  82 calls  41.0%  expected 33.3% ± 5%  FINDING}. Reporters only format;
  * the numbers come from {@code io.sipaudit.audit} and {@code io.sipaudit.simulate} in analyzer-core. This
  * package may depend on analyzer-core but never on {@code io.sipaudit.cli}; {@code PackageDependencyTest}
- * enforces that. It holds no classes yet.
+ * enforces that. So far it holds {@code Html}, the one escaper for text taken from a capture, and
+ * {@code LadderSvg}, which draws a call's messages as a sequence diagram.
  */
 @NullMarked
 package io.sipaudit.report;
