@@ -86,6 +86,28 @@ final class AuditOptions {
   /** Backends named by the configuration. */
   final List<Endpoint> configured = new ArrayList<>();
 
+  /**
+   * Returns the configuration given, for people (after {@link #expectation}), or null when none was: for example
+   * {@code dispatcher.list set 1, algorithm kamailio:4; balancer.cfg}.
+   */
+  @Nullable String describe() {
+    List<String> parts = new ArrayList<>();
+    if (dispatcher != null) {
+      parts.add(dispatcher.getFileName() + (set != null ? " set " + set : "")
+          + (algorithm != null ? ", algorithm " + algorithm : ""));
+    }
+    if (srv != null) {
+      parts.add(srv.getFileName() + " (SRV)");
+    }
+    if (kamailioCfg != null) {
+      parts.add(kamailioCfg.getFileName().toString());
+    }
+    if (policy != null) {
+      parts.add("policy " + policy.getFileName());
+    }
+    return parts.isEmpty() ? null : String.join("; ", parts);
+  }
+
   AuditPolicy policy() throws IOException {
     return policy == null ? AuditPolicy.DEFAULTS : PolicyFile.read(policy);
   }

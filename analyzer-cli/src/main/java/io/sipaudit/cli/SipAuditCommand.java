@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       SynthCommand.class,
       AnalyzeCommand.class,
       CheckCommand.class,
+      ReportCommand.class,
       SimulateCommand.class,
       ConvertCommand.class,
     },

@@ -72,7 +72,10 @@ public final class Charts {
     SVGGraphics2D g = new SVGGraphics2D(width, height);
     g.setDefsKeyPrefix(Html.id(prefix) + "_");
     chart.draw(g, new Rectangle(0, 0, width, height));
-    return g.getSVGElement(Html.id(prefix), true, new ViewBox(0, 0, width, height), null, null);
+    // whole-pixel sizes: openhtmltopdf takes only integers for an inline SVG's width and height
+    return g.getSVGElement(Html.id(prefix), true, new ViewBox(0, 0, width, height), null, null)
+        .replaceFirst(" width='" + width + "\\.0' height='" + height + "\\.0'",
+            " width='" + width + "' height='" + height + "'");
   }
 
   /** Observed against expected share of first picks per backend (percent). */
@@ -182,6 +185,7 @@ public final class Charts {
     plot.setDataset(1, new XYSeriesCollection(failed));
     plot.setRenderer(1, dots);
     plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);   // down bands over up bands
     return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true), plot);
   }
 
@@ -215,6 +219,7 @@ public final class Charts {
     Font small = new Font(FONT, Font.PLAIN, 11);
     Font label = new Font(FONT, Font.PLAIN, 12);
     chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 18));
     chart.setAntiAlias(true);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setOutlineVisible(false);

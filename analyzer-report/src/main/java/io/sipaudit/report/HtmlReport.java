@@ -234,11 +234,12 @@ public final class HtmlReport {
 
   private void backends(ReportData d, Function<Endpoint, String> name) {
     DistributionReport dist = d.audit().distribution();
-    out.append("<section id=\"backends\">\n<h2>Backends</h2>\n<table class=\"grid\" id=\"backend-table\">\n<thead>"
-        + "<tr><th>backend</th><th class=\"n\">offered</th><th class=\"n\">handled</th><th class=\"n\">observed"
-        + " share</th><th class=\"n\">expected share</th><th class=\"n\">answered</th><th class=\"n\">failed</th>"
-        + "<th class=\"n\">failovers in / out</th><th class=\"n\">PDD p50 / p95</th><th class=\"n\">setup p50 / p95"
-        + "</th><th class=\"n\">peak concurrent</th><th class=\"n\">down</th></tr></thead>\n<tbody>\n");
+    out.append("<section id=\"backends\">\n<h2>Backends</h2>\n<div class=\"tablebox\">\n"
+        + "<table class=\"grid\" id=\"backend-table\">\n<thead><tr><th>backend</th><th class=\"n\">offered</th>"
+        + "<th class=\"n\">handled</th><th class=\"n\">share<sup>*</sup></th><th class=\"n\">expected<sup>*</sup>"
+        + "</th><th class=\"n\">answered</th><th class=\"n\">failed</th><th class=\"n\">failovers in / out</th>"
+        + "<th class=\"n\">PDD p50 / p95</th><th class=\"n\">setup p50 / p95</th><th class=\"n\">peak calls</th>"
+        + "<th class=\"n\">down</th></tr></thead>\n<tbody>\n");
     Instant end = d.last() != null ? d.last() : d.generated();
     for (BackendSummary b : d.backends()) {
       DistributionReport.Row r = row(dist, b.backend());
@@ -259,7 +260,10 @@ public final class HtmlReport {
           .append(b.peakConcurrent()).append("</td><td class=\"n\">")
           .append(down.isZero() ? "" : duration(down)).append("</td></tr>\n");
     }
-    out.append("</tbody>\n</table>\n");
+    out.append("</tbody>\n</table>\n</div>\n<p class=\"foot\"><sup>*</sup> Share of first picks among the ")
+        .append(dist == null ? 0 : dist.tested()).append(" calls tested against the expectation: calls sent while a"
+            + " backend was down are left out. Offered: calls for which it was the first pick; handled: calls it"
+            + " ended up with.</p>\n");
     if (dist != null) {
       out.append("<p>").append(e(fitSentence(dist))).append("</p>\n");
       chart("Observed and expected share of first picks", Charts.share(dist, name), 300, "chart-share");
@@ -396,7 +400,7 @@ public final class HtmlReport {
             + "<th>what</th></tr></thead>\n<tbody>\n");
         for (Evidence ev : f.evidence()) {
           out.append("<tr><td>").append(ev.time() == null ? "" : time(ev.time())).append("</td><td><code>")
-              .append(ev.callId() == null ? "" : e(ev.callId())).append("</code></td><td>")
+              .append(ev.callId() == null ? "" : callLink(d, ev.callId())).append("</code></td><td>")
               .append(ev.frame() == null ? "" : e(ev.frame())).append("</td><td>").append(e(ev.note()))
               .append("</td></tr>\n");
         }
@@ -427,7 +431,7 @@ public final class HtmlReport {
       out.append("<div class=\"ladder\" id=\"").append(prefix).append("\">\n<h3>")
           .append(e(String.join(" + ", l.ladder().callIds()))).append("</h3>\n<p>").append(e(l.reason()))
           .append(l.ladder().omitted() > 0 ? " (" + l.ladder().omitted() + " more messages not shown)" : "")
-          .append("</p>\n<div class=\"svgbox\">").append(LadderSvg.render(l.ladder(), order, labels, prefix))
+          .append("</p>\n<div class=\"svgbox\">").append(fit(LadderSvg.render(l.ladder(), order, labels, prefix)))
           .append("</div>\n");
       if (mode == Mode.HTML) {
         out.append("<div class=\"msgs\">\n");
@@ -446,6 +450,16 @@ public final class HtmlReport {
     out.append("</section>\n");
   }
 
+  /** Returns the Call-ID, linked to its ladder when the report draws one. */
+  private static String callLink(ReportData d, String callId) {
+    for (int i = 0; i < d.ladders().size(); i++) {
+      if (d.ladders().get(i).ladder().callIds().contains(callId)) {
+        return "<a href=\"#l" + i + "\">" + e(callId) + "</a>";
+      }
+    }
+    return e(callId);
+  }
+
   private static String nodeLabel(ReportData d, Endpoint e, String role) {
     String label = d.labels().get(e.toString());
     return label == null || label.isBlank() ? role : label;
@@ -461,6 +475,25 @@ public final class HtmlReport {
   }
 
   // ---- pieces
+
+  /** In a PDF, scales an SVG wider than the page down to the chart width (its viewBox keeps the drawing). */
+  private String fit(String svg) {
+    if (mode != Mode.PDF) {
+      return svg;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(<svg[^>]*?\\swidth=\")(\\d+)(\"[^>]*?\\sheight=\")"
+        + "(\\d+)(\")").matcher(svg);
+    if (!m.find()) {
+      return svg;
+    }
+    int w = Integer.parseInt(m.group(2));
+    int h = Integer.parseInt(m.group(4));
+    if (w <= chartWidth) {
+      return svg;
+    }
+    return m.group(1) + chartWidth + m.group(3) + Math.round((double) h * chartWidth / w) + m.group(5)
+        + svg.substring(m.end());
+  }
 
   private void chart(String title, org.jfree.chart.JFreeChart chart, int height, String id) {
     out.append("<figure class=\"chart\" id=\"").append(id).append("\">\n<figcaption>").append(e(title))
@@ -533,9 +566,12 @@ public final class HtmlReport {
         .grid th,.grid td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
         .grid thead th{background:#f2f4f7;font-weight:bold}
         .grid tbody tr:nth-child(even){background:#fafbfc}
+        .tablebox{overflow-x:auto}
+        .foot{color:#666;font-size:11px;margin-top:0}
         .facts th{text-align:left;padding:2px 14px 2px 0;color:#555;font-weight:normal}
         .facts td{padding:2px 0}
-        td.n,th.n{text-align:right;white-space:nowrap}
+        td.n{text-align:right;white-space:nowrap}
+        th.n{text-align:right}
         code,pre{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12px}
         .verdict{border-radius:6px;padding:8px 14px;margin:12px 0}
         .verdict h2{border:none;margin:4px 0 6px}
@@ -575,6 +611,9 @@ public final class HtmlReport {
         .grid{-fs-table-paginate:paginate;font-size:8pt}
         tr,figure,.finding,.verdict{page-break-inside:avoid}
         .cols{display:block}
+        .grid th,.grid td{padding:2px 4px}
+        .foot{font-size:7pt}
+        h2,h3,figcaption,.ladder p{page-break-after:avoid}
         .svgbox{page-break-inside:avoid}
         """;
   }
