@@ -57,14 +57,19 @@ import picocli.CommandLine.Spec;
     })
 final class AnalyzeCommand implements Callable<Integer> {
 
-  enum Format { text, json, csv }
+  enum Format { text, json, csv, html, pdf }
 
   @Spec CommandSpec spec;
 
   @Mixin CaptureInputs inputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or csv.")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default), json, csv, or html/pdf (the report of 'sipaudit report').")
   Format format = Format.text;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "With --format html or pdf: write the report to FILE instead of standard output.")
+  @Nullable Path output;
 
   @Mixin NodeOptions nodes;
 
@@ -98,6 +103,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     io.sipaudit.audit.AuditPolicy policy = audit.policy();
     io.sipaudit.audit.Expectation expectation = audit.expectation(spec);
     AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);
+    boolean report = format == Format.html || format == Format.pdf;
+    if (output != null && !report) {
+      throw new ParameterException(spec.commandLine(), "-o is for --format html or pdf; use --calls-out for CSV");
+    }
+    ReportMaker maker = report ? new ReportMaker() : null;
     Analysis analysis = pipeline.analysis;
     Map<String, String> labels = audit.labels;
     JsonGenerator json = format == Format.json ? new JsonFactory().createGenerator(out) : null;
@@ -117,6 +127,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       }
       Consumer<AttributedCall> sink = c -> {
         pipeline.call(c);
+        if (maker != null) {
+          maker.call(c);
+        }
         try {
           if (json != null && !noCalls) {
             CallJson.call(json, c);
@@ -163,6 +176,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeEndObject();
         json.writeRaw('\n');
         json.flush();
+      } else if (maker != null) {
+        ReportMaker.write(maker.data(inputs, audit, pipeline, audited,
+            io.sipaudit.audit.Verdict.of(audited, policy), result.errors()), format == Format.pdf, output, out);
       } else if (format == Format.text) {
         new AnalysisText(out, labels).print(inputs.files, analysis, assembler, result, legs.groups());
         out.println();

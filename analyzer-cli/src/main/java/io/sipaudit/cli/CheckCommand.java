@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     })
 final class CheckCommand implements Callable<Integer> {
 
-  enum Format { text, json, junit }
+  enum Format { text, json, junit, html, pdf }
 
   @Spec CommandSpec spec;
 
@@ -46,8 +46,13 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin AuditOptions audit;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or junit (JUnit XML).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default), json, junit (JUnit XML), or html/pdf (the report of 'sipaudit report').")
   Format format = Format.text;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "With --format html or pdf: write the report to FILE instead of standard output.")
+  @Nullable Path output;
 
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "The JSON of an earlier 'check --format json': fail only on regressions against it.")
@@ -65,7 +70,17 @@ final class CheckCommand implements Callable<Integer> {
     Baseline base = baseline == null ? null : Baseline.read(baseline);
     AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);
     Attributor attributor = new Attributor(given, backends);
-    CallAssembler assembler = new CallAssembler(r -> pipeline.call(attributor.attribute(r)));
+    if (output != null && format != Format.html && format != Format.pdf) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o is for --format html or pdf");
+    }
+    ReportMaker maker = format == Format.html || format == Format.pdf ? new ReportMaker() : null;
+    CallAssembler assembler = new CallAssembler(r -> {
+      var c = attributor.attribute(r);
+      pipeline.call(c);
+      if (maker != null) {
+        maker.call(c);
+      }
+    });
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = inputs.progress(err);
@@ -98,6 +113,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println();
       }
       case junit -> JunitReport.write(out, verdict, r, (System.nanoTime() - started) / 1e9);
+      case html, pdf -> ReportMaker.write(maker.data(inputs, audit, pipeline, r, verdict, result.errors()),
+          format == Format.pdf, output, out);
       default -> {
         AuditOutput.text(out, verdict);
         out.println();

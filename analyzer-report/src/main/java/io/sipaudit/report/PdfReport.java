@@ -19,6 +19,18 @@ public final class PdfReport {
 
   private static final String FONTS = "/io/sipaudit/report/fonts/";
 
+  /** Strong references: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+  private static final java.util.logging.Logger PDFBOX = java.util.logging.Logger.getLogger("org.apache.pdfbox");
+  private static final java.util.logging.Logger FONTBOX = java.util.logging.Logger.getLogger("org.apache.fontbox");
+
+  static {
+    // The renderer's progress notes and PDFBox's font-substitution warnings (the PDF embeds its own fonts)
+    // would otherwise fill the user's terminal.
+    com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    PDFBOX.setLevel(java.util.logging.Level.SEVERE);
+    FONTBOX.setLevel(java.util.logging.Level.SEVERE);
+  }
+
   /** Writes the PDF of {@code data} to {@code out} (not closed). */
   public void write(ReportData data, OutputStream out) throws IOException {
     String xhtml = new HtmlReport(HtmlReport.Mode.PDF).render(data);
