@@ -387,7 +387,7 @@ public final class HtmlReport {
         facts.add("from " + time(f.start()) + (f.end() != null ? " to " + time(f.end()) : ""));
       }
       if (f.count() != null) {
-        facts.add(f.count() + " calls");
+        facts.add(f.count() + (f.count() == 1 ? " call" : " calls"));
       }
       if (!facts.isEmpty()) {
         out.append("<p class=\"when\">").append(e(String.join("; ", facts))).append("</p>\n");
@@ -439,7 +439,7 @@ public final class HtmlReport {
         for (LadderMessage m : l.ladder().messages()) {
           out.append("<details id=\"m-").append(prefix).append('-').append(k++).append("\"><summary>")
               .append(TIME.format(m.ref().timestamp())).append(' ').append(e(m.src() + " → " + m.dst()))
-              .append(' ').append(e(m.summary())).append(" <span class=\"ref\">").append(e(m.ref().source()))
+              .append(' ').append(e(m.summary())).append(" <span class=\"ref\">").append(e(fileName(m.ref().source())))
               .append(" #").append(m.ref().frame()).append("</span></summary><pre>").append(e(m.text()))
               .append("</pre></details>\n");
         }
@@ -540,10 +540,12 @@ public final class HtmlReport {
   }
 
   private static List<String> fileNames(List<String> inputs) {
-    return inputs.stream().map(p -> {
-      int i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
-      return i >= 0 ? p.substring(i + 1) : p;
-    }).toList();
+    return inputs.stream().map(HtmlReport::fileName).toList();
+  }
+
+  private static String fileName(String path) {
+    int i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return i >= 0 ? path.substring(i + 1) : path;
   }
 
   static String sha256(String s) {
