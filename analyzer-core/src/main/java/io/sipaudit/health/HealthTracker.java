@@ -39,9 +39,10 @@ import org.jspecify.annotations.Nullable;
  * Probes ({@code OPTIONS} without To tag, by default) are also summed per prober and destination
  * ({@link ProbeSummary}).
  *
- * <p>Example: a balancer probes {@code 127.0.1.21:5060} every second; the backend is killed at 04:47:38 and
- * restarted at 04:47:46: {@link #downIntervals()} holds one interval from the first probe it left unanswered to
- * its first 200 after the restart, with the calls the balancer still sent it in between.
+ * <p>Example: a balancer probes {@code 127.0.1.21:5060} every second; the backend is killed at 08:44:28.204 and
+ * restarted at 08:44:36.267: {@link #downIntervals()} holds one interval from the first request it left unanswered
+ * (a call's INVITE, 0.11 s after the kill) to its first 200 after the restart (0.7 ms before the lab saw it
+ * listening), with the calls the balancer still sent it in between.
  *
  * <p>Feed it every ingest event in capture order, then call {@link #finish()}. Memory follows the requests in
  * flight (forgotten 32 s after they were sent) and the destinations seen.
