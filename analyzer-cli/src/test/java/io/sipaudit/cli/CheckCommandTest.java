@@ -98,7 +98,7 @@ final class CheckCommandTest {
     try (Stream<Path> s = Files.list(samples())) {
       dirs = s.filter(d -> Files.isRegularFile(d.resolve("truth.csv"))).sorted().toList();
     }
-    assertTrue(dirs.size() >= 14, "lab samples: " + dirs.size());
+    assertTrue(dirs.size() >= 15, "lab samples: " + dirs.size());
     return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> judge(d)));
   }
 
@@ -191,6 +191,40 @@ final class CheckCommandTest {
   /** Parses epoch seconds with a fraction ({@code 1795682668.204371}). */
   private static Instant epoch(String seconds) {
     return Instant.EPOCH.plusNanos(new BigDecimal(seconds).movePointRight(9).longValueExact());
+  }
+
+  @Test
+  void aBackendThatAnswersProbesWith503IsAProbeReplyFailureAndLeavesTheRotationButIsNotDown() throws Exception {
+    Path dir = samples().resolve("probe-503-alg4");
+    Map<String, String> env = env(dir);
+    String[] refusing = env.get("BACKEND_OPTIONS_CODE").split("=");   // ip:port=code: the lab's tweak
+    JsonNode doc = check(dir, 0);
+    assertEquals(List.of(), findings(doc, "BACKEND_DOWN"), "it answered every request");
+    List<JsonNode> refused = findings(doc, "PROBE_REPLY_FAILURE");
+    assertEquals(1, refused.size(), doc.get("findings").toString());
+    JsonNode f = refused.get(0);
+    assertEquals(refusing[0], f.get("backend").asText());
+    assertEquals(f.get("details").get("sent").asLong(), f.get("details").get("failed").asLong(), "every probe");
+    assertEquals(f.get("details").get("sent").asLong(),
+        f.get("details").get("replyCodes").get(refusing[1]).asLong(), f.toString());
+    assertTrue(f.get("end").isNull(), "no probe was accepted later: " + f);
+    // Kamailio's own log: it sent the backend calls until ds_probing_threshold probes had failed, then none.
+    Instant from = Instant.parse(f.get("start").asText());
+    List<Instant> calls = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("attempts.csv"))) {
+      String[] a = line.split(",", -1);   // call_id,attempt,time,destination,code
+      if (a[3].equals(refusing[0])) {
+        calls.add(Instant.parse(a[2]));
+      }
+    }
+    assertFalse(calls.isEmpty(), "it took calls before the probes marked it");
+    Instant lastCall = calls.stream().max(Instant::compareTo).orElseThrow();
+    Duration threshold = Duration.ofSeconds(Long.parseLong(env.get("PING_INTERVAL"))
+        * Long.parseLong(env.get("PROBING_THRESHOLD")));
+    assertTrue(lastCall.isAfter(from) && lastCall.isBefore(from.plus(threshold)),
+        "first refused probe " + from + ", Kamailio's last call there " + lastCall);
+    assertTrue(doc.get("distribution").get("excluded").asLong() > 0,
+        "calls while it was out of rotation are not held against the round robin: " + doc.get("distribution"));
   }
 
   @Test

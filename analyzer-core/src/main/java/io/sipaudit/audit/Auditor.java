@@ -188,11 +188,25 @@ public final class Auditor {
       if (badReplies > 0) {
         Map<String, Long> codes = new TreeMap<>(p.replyCodes());
         codes.keySet().removeIf(c -> c.startsWith("2"));
+        List<ProbeSummary.Refusal> runs = p.refused();
+        Instant from = runs.isEmpty() ? p.first() : runs.get(0).from();
+        Instant until = runs.isEmpty() ? p.last() : runs.get(runs.size() - 1).until();
+        List<Evidence> ev = new ArrayList<>();
+        for (ProbeSummary.Refusal r : runs.subList(0, Math.min(runs.size(), CallLedger.EVIDENCE))) {
+          ev.add(new Evidence(null, frame(r.firstProbe()), r.from(), p.method() + " answered " + r.code()
+              + (r.until() == null ? ", and no probe succeeded after it" : "; the next successful probe at "
+              + r.until())));
+        }
+        String when = runs.isEmpty() ? "" : "; refused from " + from + (until == null ? " until the end of the"
+            + " capture" : " until " + until) + (runs.size() > 1 ? " (" + runs.size() + " runs)" : "")
+            + ": the balancer takes such a destination out of rotation";
+        Map<String, Object> details = probeDetails(p);
+        details.put("refusedRuns", runs.size());
         out.add(new Finding(FindingCode.PROBE_REPLY_FAILURE, Severity.WARNING, p.destination().toString(),
-            p.first(), p.last(), null, badReplies + " probes from " + p.prober() + " to " + p.destination()
-            + " were answered with codes the balancer counts as failure: " + codes, List.of(),
+            from, until, null, badReplies + " probes from " + p.prober() + " to " + p.destination()
+            + " were answered with codes the balancer counts as failure: " + codes + when, ev,
             "Make the backend answer OPTIONS with 200, or accept its code with ds_ping_reply_codes"
-            + " (e.g. \"class=4\" would also hide a dead host: the local timeout is 408)", probeDetails(p)));
+            + " (e.g. \"class=4\" would also hide a dead host: the local timeout is 408)", details));
       }
     }
     boolean anyProbes = !probes.isEmpty();
@@ -302,10 +316,17 @@ public final class Auditor {
   /**
    * Returns when each backend was out of the balancer's rotation: from when it stopped answering until it got a
    * call again; when it got none, until it answered again plus three probe intervals (the balancer needs some
-   * successful probes to take it back: ds_inactive_threshold).
+   * successful probes to take it back: ds_inactive_threshold). Likewise from the first probe it refused (answered
+   * with a failure code) until three probe intervals after the next successful probe.
    */
   private static List<Span> unavailable(List<DownInterval> down, List<ProbeSummary> probes) {
     List<Span> out = new ArrayList<>();
+    for (ProbeSummary p : probes) {
+      long interval = p.intervalMs() == null ? 0 : p.intervalMs().median();
+      for (ProbeSummary.Refusal r : p.refused()) {
+        out.add(new Span(p.destination(), r.from(), r.until() == null ? null : r.until().plusMillis(3 * interval)));
+      }
+    }
     for (DownInterval d : down) {
       Instant until = d.backInRotation();
       if (until == null && d.end() != null) {

@@ -395,6 +395,11 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     final Histogram intervals = new Histogram(3_600_000L, 3);
     final Histogram rtt = new Histogram(3_600_000L, 3);
     final PriorityQueue<ProbeSummary.Gap> largest = new PriorityQueue<>(Comparator.comparingLong(ProbeSummary.Gap::ms));
+    final List<ProbeSummary.Refusal> refused = new ArrayList<>();
+    /** The open refusal (null: none): the first probe of the current run answered with a failure code. */
+    @Nullable Instant refusedSince;
+    @Nullable PacketRef refusedProbe;
+    int refusedCode;
 
     void sent(Instant t) {
       sent++;
@@ -426,10 +431,24 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       }
       if (ok) {
         consecutive = 0;
+        closeRefusal(pd.sent);
       } else {
         failed++;
         maxConsecutive = Math.max(maxConsecutive, ++consecutive);
+        if (pd.finalAt != null && refusedSince == null) {
+          refusedSince = pd.sent;
+          refusedProbe = pd.ref;
+          refusedCode = pd.finalStatus;
+        }
       }
+    }
+
+    void closeRefusal(Instant until) {
+      if (refusedSince != null && refused.size() < ProbeSummary.MAX_REFUSALS) {
+        refused.add(new ProbeSummary.Refusal(refusedSince, until, requireNonNull(refusedProbe), refusedCode));
+      }
+      refusedSince = null;
+      refusedProbe = null;
     }
 
     ProbeSummary summary(ProbePair k, String method, @Nullable Instant end) {
@@ -459,8 +478,12 @@ public final class HealthTracker implements Consumer<IngestEvent> {
           big = new ArrayList<>(big.subList(0, LARGEST_GAPS));
         }
       }
+      List<ProbeSummary.Refusal> refusals = new ArrayList<>(refused);
+      if (refusedSince != null && refusals.size() < ProbeSummary.MAX_REFUSALS) {
+        refusals.add(new ProbeSummary.Refusal(refusedSince, null, requireNonNull(refusedProbe), refusedCode));
+      }
       return new ProbeSummary(k.prober, k.destination, method, sent, answered, timedOut, failed, codes,
-          maxConsecutive, requireNonNull(first), requireNonNull(last), iv, rt, gaps, big);
+          maxConsecutive, requireNonNull(first), requireNonNull(last), iv, rt, gaps, big, refusals);
     }
   }
 

@@ -6,14 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipaudit.ingest.SipIngest;
+import io.sipaudit.ingest.SipPacket;
 import io.sipaudit.net.Endpoint;
+import io.sipaudit.net.PacketRef;
+import io.sipaudit.net.Transport;
+import io.sipaudit.sip.SipParser;
 import io.sipaudit.testing.Repo;
+import io.sipaudit.truth.ScenarioEnv;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -111,6 +117,60 @@ final class HealthTrackerTest {
   void backendsThatAlwaysAnswerAreNeverDown() {
     for (String sample : List.of("rr-alg4", "hash-callid-alg0", "weight-alg9", "tcp-rr-alg4", "netns-frag-alg4")) {
       assertEquals(List.of(), run(sample).downIntervals(), sample);
+    }
+  }
+
+  private static final Endpoint BALANCER = Endpoint.parse("192.0.2.1:5060");
+  private static final Endpoint BACKEND = Endpoint.parse("192.0.2.10:5060");
+  private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+
+  /** An OPTIONS probe number {@code n}, sent {@code n} seconds after T0, and its answer 2 ms later (0: none). */
+  private static void probe(HealthTracker t, int n, int code) {
+    String head = "Via: SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK-probe" + n + "\r\nCall-ID: probe" + n
+        + "\r\nCSeq: 10 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+    Instant sent = T0.plusSeconds(n);
+    t.accept(new SipPacket(new PacketRef("t.pcap", 2 * n, 0, sent), BALANCER, BACKEND, Transport.UDP,
+        SipParser.parse("OPTIONS sip:192.0.2.10:5060 SIP/2.0\r\n" + head), null));
+    if (code > 0) {
+      t.accept(new SipPacket(new PacketRef("t.pcap", 2 * n + 1, 0, sent.plusMillis(2)), BACKEND, BALANCER,
+          Transport.UDP, SipParser.parse("SIP/2.0 " + code + " Whatever\r\n" + head), null));
+    }
+  }
+
+  @Test
+  void probesAnsweredWithAFailureCodeAreOneRefusalUntilTheNextSuccessfulProbe() {
+    HealthTracker t = new HealthTracker();
+    int[] codes = {200, 200, 503, 503, 0, 503, 200, 200, 486, 486};   // 0: no answer
+    for (int n = 0; n < codes.length; n++) {
+      probe(t, n, codes[n]);
+    }
+    t.finish();
+    ProbeSummary p = t.probes().get(0);
+    assertEquals(List.of(
+        new ProbeSummary.Refusal(T0.plusSeconds(2), T0.plusSeconds(6), new PacketRef("t.pcap", 4, 0,
+            T0.plusSeconds(2)), 503),
+        new ProbeSummary.Refusal(T0.plusSeconds(8), null, new PacketRef("t.pcap", 16, 0, T0.plusSeconds(8)), 486)),
+        p.refused(), "a timeout inside a run does not end it; the last run lasts to the end");
+    assertEquals(5, p.failed() - p.timedOut(), "probes answered with a failure code");
+  }
+
+  @Test
+  void aBackendThatAnswersEveryProbeWith503RefusesThemFromTheFirstOnAndIsNeverDown() throws Exception {
+    Map<String, String> env = ScenarioEnv.parse(Files.readString(
+        Repo.root().resolve("samples/probe-503-alg4/scenario.env")));
+    String[] refusing = env.get("BACKEND_OPTIONS_CODE").split("=");   // ip:port=code, set by the lab
+    HealthTracker t = run("probe-503-alg4");
+    assertEquals(List.of(), t.downIntervals(), "it answered everything");
+    for (ProbeSummary p : t.probes()) {
+      if (p.destination().equals(Endpoint.parse(refusing[0]))) {
+        assertEquals(p.sent(), p.replyCodes().get(refusing[1]), "every probe answered " + refusing[1] + ": " + p);
+        assertEquals(1, p.refused().size(), p.refused().toString());
+        assertEquals(p.first(), p.refused().get(0).from());
+        assertNull(p.refused().get(0).until(), "no probe succeeded later");
+        assertEquals(Integer.parseInt(refusing[1]), p.refused().get(0).code());
+      } else {
+        assertEquals(List.of(), p.refused(), p.toString());
+      }
     }
   }
 
