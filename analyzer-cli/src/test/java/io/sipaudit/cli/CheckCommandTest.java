@@ -98,7 +98,7 @@ final class CheckCommandTest {
     try (Stream<Path> s = Files.list(samples())) {
       dirs = s.filter(d -> Files.isRegularFile(d.resolve("truth.csv"))).sorted().toList();
     }
-    assertTrue(dirs.size() >= 15, "lab samples: " + dirs.size());
+    assertTrue(dirs.size() >= 16, "lab samples: " + dirs.size());
     return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> judge(d)));
   }
 
@@ -225,6 +225,29 @@ final class CheckCommandTest {
         "first refused probe " + from + ", Kamailio's last call there " + lastCall);
     assertTrue(doc.get("distribution").get("excluded").asLong() > 0,
         "calls while it was out of rotation are not held against the round robin: " + doc.get("distribution"));
+  }
+
+  @Test
+  void weightsWithAnAlgorithmThatIgnoresThemAreReportedWithoutFailingTheCheck() throws Exception {
+    Path dir = samples().resolve("weights-ignored-alg4");
+    assertTrue(Files.readString(dir.resolve("dispatcher.list")).contains("weight="));
+    JsonNode doc = check(dir, 0);
+    List<JsonNode> ignored = findings(doc, "WEIGHTS_IGNORED");
+    assertEquals(1, ignored.size(), doc.get("findings").toString());
+    assertEquals("info", ignored.get(0).get("severity").asText());
+    assertTrue(ignored.get(0).get("message").asText().contains("algorithm " + env(dir).get("ALG")),
+        ignored.get(0).toString());
+    // Kamailio's round robin: the first picks in truth.csv are the distribution's observed calls.
+    Map<String, Long> truth = new HashMap<>();
+    List<String> rows = Files.readAllLines(dir.resolve("truth.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      truth.merge(line.split(",", -1)[1], 1L, Long::sum);
+    }
+    Map<String, Long> observed = new HashMap<>();
+    doc.get("distribution").get("backends").forEach(b -> observed.put(b.get("backend").asText(),
+        b.get("observed").asLong()));
+    assertEquals(truth, observed);
+    assertEquals(1, truth.values().stream().distinct().count(), "alg 4 gave each backend as many calls: " + truth);
   }
 
   @Test
