@@ -98,7 +98,7 @@ final class CheckCommandTest {
     try (Stream<Path> s = Files.list(samples())) {
       dirs = s.filter(d -> Files.isRegularFile(d.resolve("truth.csv"))).sorted().toList();
     }
-    assertTrue(dirs.size() >= 16, "lab samples: " + dirs.size());
+    assertTrue(dirs.size() >= 19, "lab samples: " + dirs.size());
     return dirs.stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> judge(d)));
   }
 
@@ -248,6 +248,46 @@ final class CheckCommandTest {
         b.get("observed").asLong()));
     assertEquals(truth, observed);
     assertEquals(1, truth.values().stream().distinct().count(), "alg 4 gave each backend as many calls: " + truth);
+  }
+
+  @Test
+  void probingSwitchedOffForAWhileIsAGapInTheProbesOfEveryDestination() throws Exception {
+    Path dir = samples().resolve("probes-paused-alg4");
+    Map<String, String> env = env(dir);
+    List<String[]> done = labEvents(dir);
+    assertEquals(List.of("probes-off", "probes-on"), done.stream().map(e -> e[1]).toList());
+    Instant off = epoch(done.get(0)[0]);
+    Instant on = epoch(done.get(1)[0]);
+    Duration every = Duration.ofSeconds(Long.parseLong(env.get("PING_INTERVAL")));
+    JsonNode doc = check(dir, 0);
+    List<JsonNode> gaps = findings(doc, "PROBE_IRREGULAR");
+    assertEquals(List.of(env.get("BACKENDS").split(" ")).stream().sorted().toList(),
+        gaps.stream().map(g -> g.get("backend").asText()).sorted().toList());
+    for (JsonNode g : gaps) {
+      Instant from = Instant.parse(g.get("start").asText());
+      Instant to = Instant.parse(g.get("end").asText());
+      assertTrue(!from.isAfter(off) && from.isAfter(off.minus(every)), "last probe before " + off + ": " + g);
+      assertTrue(!to.isBefore(on) && to.isBefore(on.plus(every)), "first probe after " + on + ": " + g);
+    }
+  }
+
+  @Test
+  void inProbingMode0OnlyTheFlaggedDestinationIsProbedAndOnlyUntilItAnswers() throws Exception {
+    Path dir = samples().resolve("probe-mode0-alg4");
+    assertEquals("0", env(dir).get("PROBING_MODE"));
+    List<String> flagged = new ArrayList<>();
+    List<String> unflagged = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("dispatcher.list"))) {
+      String[] f = line.trim().split("\\s+");   // setid sip:ip:port flags priority attrs
+      (f.length > 2 && (Integer.parseInt(f[2]) & 8) != 0 ? flagged : unflagged).add(f[1].substring(4));
+    }
+    JsonNode doc = check(dir, 0);
+    assertEquals(unflagged.stream().sorted().toList(), findings(doc, "PROBE_MISSING").stream()
+        .map(f -> f.get("backend").asText()).sorted().toList());
+    List<JsonNode> stopped = findings(doc, "PROBE_IRREGULAR");
+    assertEquals(flagged, stopped.stream().map(f -> f.get("backend").asText()).toList());
+    assertTrue(stopped.get(0).get("message").asText().contains("stopped"), stopped.get(0).toString());
+    assertTrue(stopped.get(0).get("end").isNull(), "never probed again: " + stopped.get(0));
   }
 
   @Test

@@ -168,15 +168,30 @@ public final class Auditor {
           ev.add(new Evidence(null, null, g.from(), g.toEnd() ? "no probe after this until the end of the capture ("
               + g.ms() + " ms)" : "no probe for " + g.ms() + " ms, until " + g.to()));
         }
+        ProbeSummary.Gap longest = p.largestGaps().isEmpty() ? null : p.largestGaps().get(0);
         String msg = "Probes from " + p.prober() + " to " + p.destination() + " are irregular: " + p.gaps()
             + (p.gaps() == 1 ? " gap" : " gaps") + " longer than " + HealthTracker.gapThreshold(iv.median())
-            + " ms where the usual interval is " + iv.median() + " ms" + (stopped ? "; probing stopped before the"
-            + " end of the capture" : "");
+            + " ms where the usual interval is " + iv.median() + " ms" + (longest == null || longest.toEnd() ? ""
+            : " (the longest " + longest.ms() + " ms, from " + longest.from() + ")") + (stopped ? "; probing"
+            + " stopped before the end of the capture" : "");
         out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(),
-            p.largestGaps().isEmpty() ? null : p.largestGaps().get(0).from(), null, null, msg, ev,
-            stopped ? "With ds_probing_mode=0 only destinations flagged for probing are probed; use mode 1 to"
-                + " probe every destination continuously" : "Check the balancer's timer load (ds_timer_mode)"
-                + " and that the probes are not lost on the way", probeDetails(p)));
+            longest == null ? null : longest.from(), longest == null || longest.toEnd() ? null : longest.to(), null,
+            msg, ev, stopped ? PROBING_STOPPED : "Check whether probing was switched off for a while"
+                + " (Kamailio: kamcmd dispatcher.ping_active 0), the balancer's timer load (ds_timer_mode) and that"
+                + " the probes are not lost on the way", probeDetails(p)));
+      }
+      Integer pingSeconds = hints.pingInterval();
+      if (iv == null && pingSeconds != null && pingSeconds > 0) {
+        // One probe only: no usual interval to compare with, but the configuration says how often to expect one.
+        long quiet = Duration.between(p.last(), end).toMillis();
+        if (quiet >= HealthTracker.gapThreshold(pingSeconds * 1000L)) {
+          out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(), p.last(),
+              null, null, "Probes from " + p.prober() + " to " + p.destination() + " stopped: one probe, then none"
+              + " for " + quiet + " ms until the end of the capture, where " + hints.source() + " sets"
+              + " ds_ping_interval " + pingSeconds + " s", List.of(new Evidence(null, null, p.last(),
+              "no probe after this until the end of the capture (" + quiet + " ms)")), PROBING_STOPPED,
+              probeDetails(p)));
+        }
       }
       if (policy.probeInterval() != null && iv != null && iv.median() > policy.probeInterval().toMillis()) {
         out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(), p.first(),
@@ -223,10 +238,14 @@ public final class Auditor {
           null, null, b + " takes calls but is never probed (" + why + ")" + (downOnes.contains(b)
           ? "; it went down, and nothing checks when it comes back" : "") + (hints.pingInterval() != null
           && hints.pingInterval() == 0 ? "; " + hints.source() + " sets no ds_ping_interval" : ""), List.of(),
-          "Probe every destination: modparam(\"dispatcher\", \"ds_ping_interval\", 10) and ds_probing_mode 1",
+          "Probe every destination: modparam(\"dispatcher\", \"ds_ping_interval\", 10) and ds_probing_mode 1 (with"
+          + " mode 0 only destinations flagged for probing, flags 8 in dispatcher.list, are probed)",
           Map.of()));
     }
   }
+
+  private static final String PROBING_STOPPED = "With ds_probing_mode=0 only destinations flagged for probing are"
+      + " probed, and Kamailio clears the flag once one answers; use mode 1 to probe every destination continuously";
 
   private static Map<String, Object> probeDetails(ProbeSummary p) {
     Map<String, Object> d = new LinkedHashMap<>();
