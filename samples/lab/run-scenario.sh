@@ -9,7 +9,7 @@
 # Output directory: capture.pcap, lbtruth.log (the balancer's LBTRUTH lines), truth.csv and
 # attempts.csv (unless --no-truth), dispatcher.list or srv.zone, balancer.cfg (kamailio --cfg-print:
 # #!ifdef blocks resolved, defines not substituted), balancer.defines (the -A defines, one per line),
-# scenario.env, sipp-stats.txt.
+# scenario.env, sipp-stats.txt, events.csv (when EVENTS: when each event was carried out).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -36,7 +36,7 @@ NAME="" DESCRIPTION="" MODE=loopback ALG=4 SETID=1 TRANSPORT=udp
 CALLS=40 RATE=10 HOLD_MS=1000 FAILOVER=0 MARK=1
 PING_INTERVAL=0 PROBING_THRESHOLD=1 INACTIVE_THRESHOLD=1 PROBING_MODE=0
 FR_TIMER=2000 FR_INV_TIMER=30000
-DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" RING_US=""
+DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" BACKEND_OPTIONS_CODE="" RING_US=""
 EVENTS="" CALLID_FORMAT='%u-%p@%s' USER_STYLE=numeric EXTRA_SDP_LINES=0
 SRV_DOMAIN="" SRV_RECORDS="" DNS_SRV_LB=0
 BALANCER_IP=127.0.1.1 CLIENT_IP=127.0.1.100 DNS_IP=127.0.1.53 SETTLE_S=2
@@ -46,6 +46,19 @@ BALANCER_IP=127.0.1.1 CLIENT_IP=127.0.1.100 DNS_IP=127.0.1.53 SETTLE_S=2
 [ -n "$OVERRIDE_CALLS" ] && CALLS=$OVERRIDE_CALLS
 [ -n "$OVERRIDE_RATE" ] && RATE=$OVERRIDE_RATE
 [ -n "$OUT" ] || OUT="$REPO_ROOT/samples/$NAME"
+IFS=';' read -r -a evs <<<"$EVENTS"
+for ev in "${evs[@]}"; do
+  read -r action target at <<<"$ev"
+  case ${action:-} in
+    "") ;;
+    kill|start) [[ " $BACKENDS " == *" $target "* ]] || lab_die "EVENTS: $target is not one of BACKENDS" ;;
+    probes-off|probes-on)
+      [ "$MODE" != srv ] || lab_die "EVENTS: $action needs the dispatcher (not MODE=srv)"
+      [ "$target" = "$BALANCER_IP:5060" ] || lab_die "EVENTS: the target of $action is the balancer, $BALANCER_IP:5060" ;;
+    *) lab_die "EVENTS: unknown event $action" ;;
+  esac
+  [[ ${at:-} =~ ^[0-9]+$ ]] || lab_die "EVENTS: '$ev' needs a time in whole seconds"
+done
 
 lab_require kamailio kamailio sipp sip-tester tcpdump tcpdump ss iproute2
 lab_require_root
@@ -54,6 +67,8 @@ lab_require_root
 
 WORK="$LAB_DIR/work/$NAME"
 rm -rf "$WORK"; mkdir -p "$WORK" "$OUT"
+EVENTS_CSV="$OUT/events.csv"
+rm -f "$EVENTS_CSV"
 LAB_PIDFILE="$WORK/pids"
 trap lab_cleanup EXIT
 trap 'exit 130' INT TERM
@@ -76,6 +91,9 @@ start_backend() {
   for code in $BACKEND_REJECT; do
     [ "${code%%=*}" = "$hostport" ] && defs+=(-A "REJECT_CODE=${code#*=}")
   done
+  for code in $BACKEND_OPTIONS_CODE; do
+    [ "${code%%=*}" = "$hostport" ] && defs+=(-A "OPTIONS_CODE=${code#*=}")
+  done
   [ -n "$RING_US" ] && defs+=(-A "RING_US=$RING_US")
   in_node "$node"
   lab_spawn "$WORK/backend-$hostport.log" "${NX[@]}" kamailio -f "$LAB_DIR/cfg/backend.cfg" -DD -E -m 16 -M 4 -n 4 \
@@ -83,9 +101,14 @@ start_backend() {
   BACKEND_PID[$hostport]=$LAB_SPAWNED
   wait_listen "$node" udp "$ip" "$port" || lab_die "backend $hostport did not start (see $WORK/backend-$hostport.log)"
 }
+# stop_backend IP:PORT: SIGKILL the backend's process group; KILLED_AT is the time right after the signal
+# (bash's EPOCHREALTIME: epoch seconds with microseconds).
+KILLED_AT=""
 stop_backend() {
   local pid=${BACKEND_PID[$1]:-}
   [ -n "$pid" ] || lab_die "no backend $1 to kill"
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  KILLED_AT=${EPOCHREALTIME/,/.}
   lab_stop "$pid" KILL
   unset "BACKEND_PID[$1]"
 }
@@ -143,6 +166,7 @@ DEFS=(-A "ALG=$ALG" -A "SETID=$SETID" -A "PING_INTERVAL=$PING_INTERVAL"
       -A "PROBING_THRESHOLD=$PROBING_THRESHOLD" -A "INACTIVE_THRESHOLD=$INACTIVE_THRESHOLD"
       -A "PROBING_MODE=$PROBING_MODE" -A "FR_TIMER=$FR_TIMER" -A "FR_INV_TIMER=$FR_INV_TIMER"
       -A "DNS_SRV_LB=$DNS_SRV_LB")
+case $EVENTS in *probes-o*) DEFS+=(-A WITH_CTL) ;; esac   # the RPC socket the probes-off/on events use
 if [ "$MODE" = srv ]; then
   DEFS+=(-A MODE_SRV -A "SRV_URI=\"sip:$SRV_DOMAIN;transport=$TRANSPORT\"")
 else
@@ -189,6 +213,14 @@ awk -v hold="$HOLD_MS" -v extra="$EXTRA" '
 
 case $TRANSPORT in udp) SIPP_T=u1 ;; tcp) SIPP_T=t1 ;; *) lab_die "TRANSPORT must be udp or tcp" ;; esac
 
+# events.csv: one row per event carried out, `time,event,target`, time in epoch seconds with microseconds:
+# for kill right after the SIGKILL was sent, for start when the backend was seen listening again (ss, polled
+# every 0.1 s), for probes-off/probes-on when Kamailio's RPC (dispatcher.ping_active) returned.
+record_event() { printf '%s,%s,%s\n' "$1" "$2" "$3" >>"$EVENTS_CSV"; }
+ping_active() {
+  kamcmd -s "unix:$WORK/ctl.sock" dispatcher.ping_active "$1" >>"$WORK/kamcmd.log" 2>&1 \
+    || lab_die "kamcmd dispatcher.ping_active $1 failed (see $WORK/kamcmd.log)"
+}
 run_events() {
   local ev action target at
   IFS=';' read -r -a evs <<<"$EVENTS"
@@ -198,13 +230,20 @@ run_events() {
     [ -n "${action:-}" ] || continue
     while [ $((SECONDS - start)) -lt "$at" ]; do sleep 0.2; done
     case $action in
-      kill) lab_log "$NAME: t+${at}s kill backend $target"; stop_backend "$target" ;;
-      start) lab_log "$NAME: t+${at}s restart backend $target"; start_backend "$target" ;;
+      kill) lab_log "$NAME: t+${at}s kill backend $target"; stop_backend "$target"
+        record_event "$KILLED_AT" kill "$target" ;;
+      start) lab_log "$NAME: t+${at}s restart backend $target"; start_backend "$target"
+        record_event "${EPOCHREALTIME/,/.}" start "$target" ;;
+      probes-off|probes-on)
+        lab_log "$NAME: t+${at}s $action on the balancer"
+        ping_active "$([ "$action" = probes-on ] && echo 1 || echo 0)"
+        record_event "${EPOCHREALTIME/,/.}" "$action" "$target" ;;
       *) lab_die "unknown event $action" ;;
     esac
   done
 }
 if [ -n "$EVENTS" ]; then
+  echo "time,event,target" >"$EVENTS_CSV"
   run_events &
   lab_track $!
 fi

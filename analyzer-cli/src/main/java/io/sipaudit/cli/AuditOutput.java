@@ -249,8 +249,8 @@ final class AuditOutput {
     DistributionReport d = r.distribution();
     if (d != null) {
       out.printf(Locale.ROOT, "Distribution against %s: %d calls tested%s, chi-square %.2f, p = %.3g%s%n",
-          d.expectation(), d.tested(), d.excluded() > 0 ? " (" + d.excluded() + " sent while a backend was down left"
-              + " out)" : "", d.fit().chiSquare(), d.fit().pValue(),
+          d.expectation(), d.tested(), d.excluded() > 0 ? " (" + d.excluded() + " sent while a backend was out of"
+              + " rotation left out)" : "", d.fit().chiSquare(), d.fit().pValue(),
           d.agreement() == null ? "" : String.format(Locale.ROOT, ", %.1f%% of calls where the replay predicted",
               d.agreement() * 100));
     }

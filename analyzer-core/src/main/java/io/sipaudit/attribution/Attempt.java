@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One backend the balancer tried for a call, in order.
  *
- * <p>Example: {@code 127.0.1.21:5060, sent 04:47:34.773, timeout, status 0}, then
- * {@code 127.0.1.22:5060, sent 04:47:36.274, answered, status 200}.
+ * <p>Example: {@code 127.0.1.21:5060, sent 08:44:28.318847, timeout, status 0}, then
+ * {@code 127.0.1.22:5060, sent 08:44:29.807495, answered, status 200}.
  *
  * @param backend where the INVITE went
  * @param sent when the balancer sent it

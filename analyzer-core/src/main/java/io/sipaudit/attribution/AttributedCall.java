@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A call with its balancer, its ordered attempts and the backend that finally handled it.
  *
- * <p>Example: call {@code 17.17788.lab-failover}, client {@code 127.0.1.100:5060}, balancer
+ * <p>Example: call {@code 17.498.lab-failover}, client {@code 127.0.1.100:5060}, balancer
  * {@code 127.0.1.1:5060}, attempts [.21 timeout, .22 answered], backend {@code 127.0.1.22:5060},
- * {@code failed_over_answered}, PDD 1502 ms, failover after 1501 ms.
+ * {@code failed_over_answered}, PDD 1490 ms, failover after 1488 ms.
  *
  * @param call the assembled call
  * @param client the node that sent the call to the balancer, or null when the capture starts at the balancer

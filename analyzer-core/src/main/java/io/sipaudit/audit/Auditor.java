@@ -168,15 +168,30 @@ public final class Auditor {
           ev.add(new Evidence(null, null, g.from(), g.toEnd() ? "no probe after this until the end of the capture ("
               + g.ms() + " ms)" : "no probe for " + g.ms() + " ms, until " + g.to()));
         }
+        ProbeSummary.Gap longest = p.largestGaps().isEmpty() ? null : p.largestGaps().get(0);
         String msg = "Probes from " + p.prober() + " to " + p.destination() + " are irregular: " + p.gaps()
             + (p.gaps() == 1 ? " gap" : " gaps") + " longer than " + HealthTracker.gapThreshold(iv.median())
-            + " ms where the usual interval is " + iv.median() + " ms" + (stopped ? "; probing stopped before the"
-            + " end of the capture" : "");
+            + " ms where the usual interval is " + iv.median() + " ms" + (longest == null || longest.toEnd() ? ""
+            : " (the longest " + longest.ms() + " ms, from " + longest.from() + ")") + (stopped ? "; probing"
+            + " stopped before the end of the capture" : "");
         out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(),
-            p.largestGaps().isEmpty() ? null : p.largestGaps().get(0).from(), null, null, msg, ev,
-            stopped ? "With ds_probing_mode=0 only destinations flagged for probing are probed; use mode 1 to"
-                + " probe every destination continuously" : "Check the balancer's timer load (ds_timer_mode)"
-                + " and that the probes are not lost on the way", probeDetails(p)));
+            longest == null ? null : longest.from(), longest == null || longest.toEnd() ? null : longest.to(), null,
+            msg, ev, stopped ? PROBING_STOPPED : "Check whether probing was switched off for a while"
+                + " (Kamailio: kamcmd dispatcher.ping_active 0), the balancer's timer load (ds_timer_mode) and that"
+                + " the probes are not lost on the way", probeDetails(p)));
+      }
+      Integer pingSeconds = hints.pingInterval();
+      if (iv == null && pingSeconds != null && pingSeconds > 0) {
+        // One probe only: no usual interval to compare with, but the configuration says how often to expect one.
+        long quiet = Duration.between(p.last(), end).toMillis();
+        if (quiet >= HealthTracker.gapThreshold(pingSeconds * 1000L)) {
+          out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(), p.last(),
+              null, null, "Probes from " + p.prober() + " to " + p.destination() + " stopped: one probe, then none"
+              + " for " + quiet + " ms until the end of the capture, where " + hints.source() + " sets"
+              + " ds_ping_interval " + pingSeconds + " s", List.of(new Evidence(null, null, p.last(),
+              "no probe after this until the end of the capture (" + quiet + " ms)")), PROBING_STOPPED,
+              probeDetails(p)));
+        }
       }
       if (policy.probeInterval() != null && iv != null && iv.median() > policy.probeInterval().toMillis()) {
         out.add(new Finding(FindingCode.PROBE_IRREGULAR, Severity.WARNING, p.destination().toString(), p.first(),
@@ -188,11 +203,25 @@ public final class Auditor {
       if (badReplies > 0) {
         Map<String, Long> codes = new TreeMap<>(p.replyCodes());
         codes.keySet().removeIf(c -> c.startsWith("2"));
+        List<ProbeSummary.Refusal> runs = p.refused();
+        Instant from = runs.isEmpty() ? p.first() : runs.get(0).from();
+        Instant until = runs.isEmpty() ? p.last() : runs.get(runs.size() - 1).until();
+        List<Evidence> ev = new ArrayList<>();
+        for (ProbeSummary.Refusal r : runs.subList(0, Math.min(runs.size(), CallLedger.EVIDENCE))) {
+          ev.add(new Evidence(null, frame(r.firstProbe()), r.from(), p.method() + " answered " + r.code()
+              + (r.until() == null ? ", and no probe succeeded after it" : "; the next successful probe at "
+              + r.until())));
+        }
+        String when = runs.isEmpty() ? "" : "; refused from " + from + (until == null ? " until the end of the"
+            + " capture" : " until " + until) + (runs.size() > 1 ? " (" + runs.size() + " runs)" : "")
+            + ": the balancer takes such a destination out of rotation";
+        Map<String, Object> details = probeDetails(p);
+        details.put("refusedRuns", runs.size());
         out.add(new Finding(FindingCode.PROBE_REPLY_FAILURE, Severity.WARNING, p.destination().toString(),
-            p.first(), p.last(), null, badReplies + " probes from " + p.prober() + " to " + p.destination()
-            + " were answered with codes the balancer counts as failure: " + codes, List.of(),
+            from, until, null, badReplies + " probes from " + p.prober() + " to " + p.destination()
+            + " were answered with codes the balancer counts as failure: " + codes + when, ev,
             "Make the backend answer OPTIONS with 200, or accept its code with ds_ping_reply_codes"
-            + " (e.g. \"class=4\" would also hide a dead host: the local timeout is 408)", probeDetails(p)));
+            + " (e.g. \"class=4\" would also hide a dead host: the local timeout is 408)", details));
       }
     }
     boolean anyProbes = !probes.isEmpty();
@@ -209,10 +238,14 @@ public final class Auditor {
           null, null, b + " takes calls but is never probed (" + why + ")" + (downOnes.contains(b)
           ? "; it went down, and nothing checks when it comes back" : "") + (hints.pingInterval() != null
           && hints.pingInterval() == 0 ? "; " + hints.source() + " sets no ds_ping_interval" : ""), List.of(),
-          "Probe every destination: modparam(\"dispatcher\", \"ds_ping_interval\", 10) and ds_probing_mode 1",
+          "Probe every destination: modparam(\"dispatcher\", \"ds_ping_interval\", 10) and ds_probing_mode 1 (with"
+          + " mode 0 only destinations flagged for probing, flags 8 in dispatcher.list, are probed)",
           Map.of()));
     }
   }
+
+  private static final String PROBING_STOPPED = "With ds_probing_mode=0 only destinations flagged for probing are"
+      + " probed, and Kamailio clears the flag once one answers; use mode 1 to probe every destination continuously";
 
   private static Map<String, Object> probeDetails(ProbeSummary p) {
     Map<String, Object> d = new LinkedHashMap<>();
@@ -302,10 +335,17 @@ public final class Auditor {
   /**
    * Returns when each backend was out of the balancer's rotation: from when it stopped answering until it got a
    * call again; when it got none, until it answered again plus three probe intervals (the balancer needs some
-   * successful probes to take it back: ds_inactive_threshold).
+   * successful probes to take it back: ds_inactive_threshold). Likewise from the first probe it refused (answered
+   * with a failure code) until three probe intervals after the next successful probe.
    */
   private static List<Span> unavailable(List<DownInterval> down, List<ProbeSummary> probes) {
     List<Span> out = new ArrayList<>();
+    for (ProbeSummary p : probes) {
+      long interval = p.intervalMs() == null ? 0 : p.intervalMs().median();
+      for (ProbeSummary.Refusal r : p.refused()) {
+        out.add(new Span(p.destination(), r.from(), r.until() == null ? null : r.until().plusMillis(3 * interval)));
+      }
+    }
     for (DownInterval d : down) {
       Instant until = d.backInRotation();
       if (until == null && d.end() != null) {

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * with {@code keepArrivals} (for a simulated expectation) also a small record per call.
  *
  * <p>Example: after the failover lab sample, {@code failovers()} is 8 (all from 127.0.1.21:5060), {@code lost()}
- * is 0, and the first picks of second 1795669381 are {@code {.21: 0, .22: 5}}.
+ * is 0, and the first picks of second 1795682670 (08:44:30, the primary dead) are {@code {.22: 5}}.
  */
 public final class CallLedger implements Consumer<AttributedCall> {
   static final int EVIDENCE = 10;

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One piece of evidence for a finding: a call, a packet, a time, and what it shows.
  *
- * <p>Example: {@code callId 17.17788.lab-failover, frame capture.pcap#431, time 04:47:34.773, "INVITE to
- * 127.0.1.21:5060 unanswered; retried on 127.0.1.22:5060 after 1501 ms"}.
+ * <p>Examples from the failover lab sample: {@code callId 17.498.lab-failover, time 08:44:28.318847, "first tried
+ * 127.0.1.21:5060 (timeout), answered by 127.0.1.22:5060 after 1488 ms"}; {@code frame capture.pcap#322, time
+ * 08:44:28.318847, "first request left unanswered"}.
  *
  * @param callId the call, or null
  * @param frame where in the input ({@code file#frame}), or null

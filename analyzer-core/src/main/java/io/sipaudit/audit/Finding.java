@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Something the audit found, with its evidence and what to do about it.
  *
- * <p>Example: {@code BACKEND_DOWN error 127.0.1.21:5060 start 04:47:38.210 end 04:47:46.215 "127.0.1.21:5060
- * answered nothing for 8.0 s (9 probes and 3 calls unanswered)"}.
+ * <p>Example: {@code BACKEND_DOWN error 127.0.1.21:5060 start 08:44:28.318847 end 08:44:36.266726 "127.0.1.21:5060
+ * answered nothing for 7.9 s from ... (19 requests unanswered: 7 probes, 8 calls); ..."}.
  *
  * @param code the stable code
  * @param severity error, warning or info

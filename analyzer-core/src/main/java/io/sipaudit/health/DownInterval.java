@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * A time when a destination answered nothing: from the first request it left without any response to the
  * first response it sent again.
  *
- * <p>Example: {@code 127.0.1.21:5060} down from 04:47:38.210 (an OPTIONS probe, frame 611) to 04:47:46.215;
- * 12 requests unanswered, of which 9 probes and 3 calls (the last one sent at 04:47:39.102); back in rotation
- * with a call at 04:47:47.010.
+ * <p>Example: {@code 127.0.1.21:5060} down from 08:44:28.318847 (an INVITE, frame 322) to 08:44:36.266726;
+ * 19 requests unanswered, of which 7 probes and 8 calls (the last one sent at 08:44:29.719583); back in rotation
+ * with a call at 08:44:36.920946.
  *
  * @param destination the node
  * @param start when the first unanswered request was sent

@@ -40,9 +40,10 @@ import org.jspecify.annotations.Nullable;
  * Probes ({@code OPTIONS} without To tag, by default) are also summed per prober and destination
  * ({@link ProbeSummary}).
  *
- * <p>Example: a balancer probes {@code 127.0.1.21:5060} every second; the backend is killed at 04:47:38 and
- * restarted at 04:47:46: {@link #downIntervals()} holds one interval from the first probe it left unanswered to
- * its first 200 after the restart, with the calls the balancer still sent it in between.
+ * <p>Example: a balancer probes {@code 127.0.1.21:5060} every second; the backend is killed at 08:44:28.204 and
+ * restarted at 08:44:36.267: {@link #downIntervals()} holds one interval from the first request it left unanswered
+ * (a call's INVITE, 0.11 s after the kill) to its first 200 after the restart (0.7 ms before the lab saw it
+ * listening), with the calls the balancer still sent it in between.
  *
  * <p>Feed it every ingest event in capture order, then call {@link #finish()}. Memory follows the requests in
  * flight (forgotten 32 s after they were sent) and the destinations seen.
@@ -408,6 +409,11 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     final Histogram rtt = new Histogram(3_600_000L, 3);
     final TreeMap<Long, Integer> failedPerSecond = new TreeMap<>();
     final PriorityQueue<ProbeSummary.Gap> largest = new PriorityQueue<>(Comparator.comparingLong(ProbeSummary.Gap::ms));
+    final List<ProbeSummary.Refusal> refused = new ArrayList<>();
+    /** The open refusal (null: none): the first probe of the current run answered with a failure code. */
+    @Nullable Instant refusedSince;
+    @Nullable PacketRef refusedProbe;
+    int refusedCode;
 
     void sent(Instant t) {
       sent++;
@@ -439,11 +445,25 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       }
       if (ok) {
         consecutive = 0;
+        closeRefusal(pd.sent);
       } else {
         failed++;
         maxConsecutive = Math.max(maxConsecutive, ++consecutive);
         failedPerSecond.merge(pd.sent.getEpochSecond(), 1, Integer::sum);
+        if (pd.finalAt != null && refusedSince == null) {
+          refusedSince = pd.sent;
+          refusedProbe = pd.ref;
+          refusedCode = pd.finalStatus;
+        }
       }
+    }
+
+    void closeRefusal(Instant until) {
+      if (refusedSince != null && refused.size() < ProbeSummary.MAX_REFUSALS) {
+        refused.add(new ProbeSummary.Refusal(refusedSince, until, requireNonNull(refusedProbe), refusedCode));
+      }
+      refusedSince = null;
+      refusedProbe = null;
     }
 
     ProbeSummary summary(ProbePair k, String method, @Nullable Instant end) {
@@ -473,8 +493,12 @@ public final class HealthTracker implements Consumer<IngestEvent> {
           big = new ArrayList<>(big.subList(0, LARGEST_GAPS));
         }
       }
+      List<ProbeSummary.Refusal> refusals = new ArrayList<>(refused);
+      if (refusedSince != null && refusals.size() < ProbeSummary.MAX_REFUSALS) {
+        refusals.add(new ProbeSummary.Refusal(refusedSince, null, requireNonNull(refusedProbe), refusedCode));
+      }
       return new ProbeSummary(k.prober, k.destination, method, sent, answered, timedOut, failed, codes,
-          maxConsecutive, requireNonNull(first), requireNonNull(last), iv, rt, gaps, big);
+          maxConsecutive, requireNonNull(first), requireNonNull(last), iv, rt, gaps, big, refusals);
     }
   }
 

@@ -34,11 +34,15 @@ final class KamailioCfgTest {
       Map.entry("netns-frag-alg4", new Expected(1, 4, 2, false, 2000)),
       Map.entry("priority-alg8-failover", new Expected(2, 8, 1, true, 1500)),
       Map.entry("priority-alg8-nofailover", new Expected(2, 8, 2, false, 1500)),
+      Map.entry("probe-503-alg4", new Expected(1, 4, 2, false, 2000)),
+      Map.entry("probe-mode0-alg4", new Expected(1, 4, 1, false, 2000)),
+      Map.entry("probes-paused-alg4", new Expected(1, 4, 1, false, 2000)),
       Map.entry("rr-alg4", new Expected(1, 4, 2, false, 2000)),
       Map.entry("rr-alg4-kill", new Expected(1, 4, 2, true, 1000)),
       Map.entry("rweight-alg11", new Expected(1, 11, 2, false, 2000)),
       Map.entry("tcp-rr-alg4", new Expected(1, 4, 2, false, 2000)),
-      Map.entry("weight-alg9", new Expected(4, 9, 0, false, 2000)));
+      Map.entry("weight-alg9", new Expected(4, 9, 0, false, 2000)),
+      Map.entry("weights-ignored-alg4", new Expected(1, 4, 2, false, 2000)));
 
   @Test
   void everyLabBalancerCfgParsesWithTheDefinesTheLabPasses() throws IOException {
