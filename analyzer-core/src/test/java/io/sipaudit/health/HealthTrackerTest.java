@@ -176,12 +176,12 @@ final class HealthTrackerTest {
 
   @Test
   void failedProbesAreDatedWithinTheDownIntervalAndAddUpToTheSummary() {
-    Run r = run("priority-alg8-failover");
-    DownInterval d = r.tracker.downIntervals().get(0);
-    var failed = r.tracker.failedProbesPerSecond();
+    HealthTracker r = run("priority-alg8-failover");
+    DownInterval d = r.downIntervals().get(0);
+    var failed = r.failedProbesPerSecond();
     assertEquals(java.util.Set.of(d.destination()), failed.keySet(), "only the killed backend failed probes");
     long total = failed.get(d.destination()).values().stream().mapToLong(Integer::longValue).sum();
-    long summarised = r.tracker.probes().stream().filter(p -> p.destination().equals(d.destination()))
+    long summarised = r.probes().stream().filter(p -> p.destination().equals(d.destination()))
         .mapToLong(ProbeSummary::failed).sum();
     assertEquals(summarised, total);
     assertNotNull(d.end());
