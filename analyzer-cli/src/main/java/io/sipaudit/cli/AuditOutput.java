@@ -165,6 +165,17 @@ final class AuditOutput {
     fit(g, "goodnessOfFit", d.fit());
     if (d.agreement() != null) {
       g.writeNumberField("agreement", d.agreement());
+      g.writeNumberField("disagreed", d.disagreed());
+      g.writeArrayFieldStart("disagreements");
+      for (var x : d.disagreements()) {
+        g.writeStartObject();
+        g.writeStringField("callId", x.callId());
+        g.writeStringField("time", x.time().toString());
+        g.writeStringField("observed", x.observed().toString());
+        g.writeStringField("predicted", x.predicted());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     }
     g.writeArrayFieldStart("backends");
     for (DistributionReport.Row r : d.rows()) {

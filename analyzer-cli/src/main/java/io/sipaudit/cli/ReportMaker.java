@@ -38,6 +38,8 @@ final class ReportMaker {
   /** Messages per ladder and characters per message kept for the report. */
   static final int LADDER_MESSAGES = 60;
   static final int MESSAGE_CHARS = 6000;
+  /** Ladders of calls the simulation would have sent elsewhere. */
+  static final int DISAGREEMENT_LADDERS = 2;
 
   final LadderPicker picker = new LadderPicker();
 
@@ -60,7 +62,19 @@ final class ReportMaker {
         ? Timeline.of(Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(), Map.of(), Map.of())
         : Timeline.of(first, last, backends, pipeline.ledger.firstPicksPerSecond(),
             pipeline.analysis.concurrencyChanges(), pipeline.health.failedProbesPerSecond());
-    List<CallLadder> ladders = ladders(inputs, notes);
+    Map<String, String> chosen = new LinkedHashMap<>();
+    if (result.distribution() != null) {
+      // the calls where the configured algorithm and the balancer disagree come first
+      result.distribution().disagreements().stream().limit(DISAGREEMENT_LADDERS).forEach(x -> chosen.put(x.callId(),
+          "The simulation (" + result.distribution().expectation() + ") predicts " + x.predicted()
+              + "; the balancer picked " + x.observed() + "."));
+    }
+    picker.chosen().forEach((id, why) -> {
+      if (chosen.size() < LadderPicker.MAX) {
+        chosen.putIfAbsent(id, why);
+      }
+    });
+    List<CallLadder> ladders = ladders(inputs, chosen, notes);
     List<String> inputNames = inputs.files.stream().map(Path::toString).toList();
     return new ReportData(VersionProvider.projectVersion(), Instant.now(), inputNames, audit.describe(), first, last,
         pipeline.analysis.calls(), pipeline.analysis.outcomes(), pipeline.analysis.pdd(), pipeline.analysis.setup(),
@@ -69,8 +83,7 @@ final class ReportMaker {
   }
 
   /** Reads the inputs again, keeping only the chosen calls' messages. */
-  private List<CallLadder> ladders(CaptureInputs inputs, List<String> notes) {
-    Map<String, String> chosen = picker.chosen();
+  private List<CallLadder> ladders(CaptureInputs inputs, Map<String, String> chosen, List<String> notes) {
     if (chosen.isEmpty()) {
       return List.of();
     }

@@ -326,6 +326,45 @@ final class ReportCommandTest {
     }
   }
 
+  // ---- simulation
+
+  @Test
+  void theSimulationSectionListsTheCallsWhereAnotherAlgorithmWouldHavePickedOtherwiseAsKamailiosLogShows()
+      throws Exception {
+    Path dir = samples().resolve("rr-alg4");
+    Map<String, String> firstPick = new HashMap<>();
+    for (CSVRecord r : csv(dir.resolve("truth.csv"))) {
+      firstPick.put(r.get("call_id"), r.get("first_pick"));
+    }
+    Path own = report(dir, "own.html");
+    Document ownDoc = xml(own);
+    assertTrue(elements(ownDoc, "section").stream().anyMatch(s -> s.getAttribute("id").equals("simulation")));
+    assertTrue(ownDoc.getDocumentElement().getTextContent().contains("; 0 calls disagree."),
+        "round robin replayed over its own dispatcher.list predicts every pick");
+
+    Path html = report(dir, "alg0.html", "--algorithm", "kamailio:0");
+    Document doc = xml(html);
+    Element table = elements(doc, "table").stream().filter(t -> t.getAttribute("id").equals("disagreement-table"))
+        .findFirst().orElseThrow(() -> new AssertionError("hashing Call-IDs is not round robin: disagreements"));
+    List<Element> rows = new ArrayList<>();
+    for (Element tr : elements(doc, "tr")) {
+      if (tr.getParentNode().getParentNode() == table && tr.getParentNode().getLocalName().equals("tbody")) {
+        rows.add(tr);
+      }
+    }
+    assertFalse(rows.isEmpty());
+    for (Element tr : rows) {
+      NodeList td = tr.getElementsByTagNameNS("*", "td");
+      String callId = td.item(1).getTextContent();
+      String picked = td.item(2).getTextContent();
+      String predicted = td.item(3).getTextContent();
+      assertTrue(picked.contains(firstPick.get(callId)), callId + ": Kamailio picked " + firstPick.get(callId)
+          + ", the report says " + picked);
+      assertFalse(predicted.contains(firstPick.get(callId)), callId + " is no disagreement");
+    }
+    assertTrue(Files.readString(html).contains("The simulation ("), "a disagreement's ladder comes first");
+  }
+
   // ---- CSV and the other commands
 
   @Test

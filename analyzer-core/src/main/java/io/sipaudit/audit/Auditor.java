@@ -377,6 +377,8 @@ public final class Auditor {
     Map<Long, double[]> wExp = new TreeMap<>();
     Map<Long, long[]> wObs = new TreeMap<>();
     Double agreement = null;
+    long disagreed = 0;
+    List<DistributionReport.Disagreement> disagreements = new ArrayList<>();
     if (expectation instanceof Expectation.Simulated sim) {
       List<CallArrival> arrivals = new ArrayList<>(l.arrivals());
       arrivals.sort(Comparator.comparing(CallArrival::time));
@@ -401,6 +403,12 @@ public final class Auditor {
         }
         if (p == o) {
           agree++;
+        } else {
+          disagreed++;
+          if (disagreements.size() < DistributionReport.DISAGREEMENTS) {
+            disagreements.add(new DistributionReport.Disagreement(a.callId(), a.time(), pool.get(o),
+                predicted == null ? "none" : predicted));
+          }
         }
       }
       agreement = tested == 0 ? null : (double) agree / tested;
@@ -465,7 +473,8 @@ public final class Auditor {
       rows.add(new DistributionReport.Row(pool.get(i), observed[i], expected[i],
           fit.calls() == 0 ? 0 : (double) observed[i] / fit.calls(), totalExp == 0 ? 0 : expected[i] / totalExp));
     }
-    return new DistributionReport(expectation.source(), rows, fit, fit.calls(), excluded, worst, windows, agreement);
+    return new DistributionReport(expectation.source(), rows, fit, fit.calls(), excluded, worst, windows, agreement,
+        disagreed, disagreements);
   }
 
   private @Nullable Finding skew(DistributionReport r, CallLedger l) {

@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param worstWindow the window with the lowest p-value, when windows were tested, else null
  * @param windowsTested how many windows had enough calls to be tested
  * @param agreement for a simulation: the share of calls whose observed pick equals the predicted one, else null
+ * @param disagreed for a simulation: the tested calls whose observed pick differs from the predicted one
+ * @param disagreements the first of those, in arrival order (at most {@link #DISAGREEMENTS})
  */
 public record DistributionReport(
     String expectation,
@@ -29,10 +31,16 @@ public record DistributionReport(
     long excluded,
     @Nullable Window worstWindow,
     int windowsTested,
-    @Nullable Double agreement) {
+    @Nullable Double agreement,
+    long disagreed,
+    List<Disagreement> disagreements) {
+
+  /** How many disagreements are kept as evidence. */
+  public static final int DISAGREEMENTS = 20;
 
   public DistributionReport {
     rows = List.copyOf(rows);
+    disagreements = List.copyOf(disagreements);
   }
 
   /** One backend: calls observed and expected, and the shares. */
@@ -40,4 +48,10 @@ public record DistributionReport(
 
   /** One tested window. */
   public record Window(Instant start, Instant end, GoodnessOfFit.Fit fit) {}
+
+  /**
+   * A call the simulated balancer would have sent elsewhere. Example: {@code 7-3301@127.0.1.100} at
+   * 04:47:39.102 went to {@code 127.0.1.12:5060}; the simulation predicts {@code 127.0.1.13:5060}.
+   */
+  public record Disagreement(String callId, Instant time, Endpoint observed, String predicted) {}
 }

@@ -101,6 +101,7 @@ public final class HtmlReport {
     verdict(d);
     summary(d);
     backends(d, name);
+    simulation(d, name);
     overTime(d, name);
     health(d, name);
     findings(d);
@@ -270,6 +271,31 @@ public final class HtmlReport {
     }
     if (d.backends().stream().anyMatch(b -> b.pdd().count() > 0 || b.setup().count() > 0)) {
       chart("Post-dial delay and setup time per backend", Charts.delays(d.backends(), name), 280, "chart-delays");
+    }
+    out.append("</section>\n");
+  }
+
+  private void simulation(ReportData d, Function<Endpoint, String> name) {
+    DistributionReport dist = d.audit().distribution();
+    if (dist == null || dist.agreement() == null) {
+      return;
+    }
+    out.append("<section id=\"simulation\">\n<h2>Simulation</h2>\n<p>").append(e(String.format(Locale.ROOT,
+        "%s predicted the balancer's first pick for %.1f%% of the %d calls tested; %d calls disagree.",
+        dist.expectation(), dist.agreement() * 100, dist.tested(), dist.disagreed()))).append("</p>\n");
+    if (!dist.disagreements().isEmpty()) {
+      out.append("<table class=\"grid\" id=\"disagreement-table\">\n<thead><tr><th>time</th><th>Call-ID</th>"
+          + "<th>the balancer picked</th><th>the simulation predicts</th></tr></thead>\n<tbody>\n");
+      for (DistributionReport.Disagreement x : dist.disagreements()) {
+        out.append("<tr><td>").append(time(x.time())).append("</td><td><code>").append(callLink(d, x.callId()))
+            .append("</code></td><td>").append(e(name.apply(x.observed()))).append("</td><td>")
+            .append(e(endpointName(d, x.predicted()))).append("</td></tr>\n");
+      }
+      out.append("</tbody>\n</table>\n");
+      if (dist.disagreed() > dist.disagreements().size()) {
+        out.append("<p class=\"foot\">The first ").append(dist.disagreements().size()).append(" of ")
+            .append(dist.disagreed()).append(" disagreements, in arrival order.</p>\n");
+      }
     }
     out.append("</section>\n");
   }
@@ -448,6 +474,14 @@ public final class HtmlReport {
       out.append("</div>\n");
     }
     out.append("</section>\n");
+  }
+
+  private static String endpointName(ReportData d, String address) {
+    try {
+      return d.name(Endpoint.parse(address));
+    } catch (IllegalArgumentException notAnAddress) {
+      return address;
+    }
   }
 
   /** Returns the Call-ID, linked to its ladder when the report draws one. */
