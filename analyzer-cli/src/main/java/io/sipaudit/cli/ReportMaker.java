@@ -78,7 +78,8 @@ final class ReportMaker {
     List<String> inputNames = inputs.files.stream().map(Path::toString).toList();
     return new ReportData(VersionProvider.projectVersion(), Instant.now(), inputNames, audit.describe(), first, last,
         pipeline.analysis.calls(), pipeline.analysis.outcomes(), pipeline.analysis.pdd(), pipeline.analysis.setup(),
-        pipeline.analysis.nodes(), pipeline.analysis.backends(), audit.labels, result, verdict, timeline, ladders,
+        pipeline.analysis.nodes(), pipeline.analysis.backends(), pipeline.analysis.pddCurves(),
+        pipeline.analysis.setupCurves(), audit.labels, result, verdict, timeline, ladders,
         notes);
   }
 

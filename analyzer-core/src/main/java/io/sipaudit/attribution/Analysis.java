@@ -151,6 +151,20 @@ public final class Analysis {
     return out;
   }
 
+  /** Returns, per backend, the distribution of post-dial delay over its attempts. */
+  public Map<Endpoint, DelayCurve> pddCurves() {
+    Map<Endpoint, DelayCurve> out = new TreeMap<>();
+    backends.forEach((e, a) -> out.put(e, DelayCurve.of(a.pdd)));
+    return out;
+  }
+
+  /** Returns, per backend, the distribution of setup time over its answered attempts. */
+  public Map<Endpoint, DelayCurve> setupCurves() {
+    Map<Endpoint, DelayCurve> out = new TreeMap<>();
+    backends.forEach((e, a) -> out.put(e, DelayCurve.of(a.setup)));
+    return out;
+  }
+
   /** Returns one row per backend, by address, including probed backends that were given no calls. */
   public List<BackendSummary> backends() {
     for (Node n : topology.nodes()) {

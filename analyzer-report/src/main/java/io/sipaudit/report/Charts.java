@@ -90,18 +90,34 @@ public final class Charts {
     return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true), plot);
   }
 
-  /** PDD and setup time p50/p95 per backend (ms). */
-  public static JFreeChart delays(List<BackendSummary> backends, Function<Endpoint, String> name) {
-    DefaultCategoryDataset ds = new DefaultCategoryDataset();
-    for (BackendSummary b : backends) {
-      String k = name.apply(b.backend());
-      ds.addValue(b.pdd().p50(), "PDD p50", k);
-      ds.addValue(b.pdd().p95(), "PDD p95", k);
-      ds.addValue(b.setup().p50(), "setup p50", k);
-      ds.addValue(b.setup().p95(), "setup p95", k);
+  /**
+   * A latency's cumulative distribution per backend: x the delay (ms), y the share of attempts at or below it.
+   * Backends without samples are left out (their colour stays theirs).
+   */
+  public static JFreeChart cdf(List<Endpoint> backends, Map<Endpoint, io.sipaudit.attribution.DelayCurve> curves,
+      Function<Endpoint, String> name, String xLabel) {
+    XYSeriesCollection ds = new XYSeriesCollection();
+    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+    int series = 0;
+    for (int i = 0; i < backends.size(); i++) {
+      io.sipaudit.attribution.DelayCurve c = curves.get(backends.get(i));
+      if (c == null || c.count() == 0) {
+        continue;
+      }
+      XYSeries s = new XYSeries(name.apply(backends.get(i)) + " (" + c.count() + ")", false, true);
+      for (int k = 0; k < c.values().size(); k++) {
+        s.add((double) c.values().get(k), (double) k);
+      }
+      ds.addSeries(s);
+      r.setSeriesPaint(series, colour(i));
+      r.setSeriesStroke(series, new BasicStroke(1.6f));
+      series++;
     }
-    CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis(), new NumberAxis("milliseconds"),
-        bars(new Color(0x6baed6), new Color(0x2171b5), new Color(0xfdae6b), new Color(0xe6550d)));
+    NumberAxis x = new NumberAxis(xLabel);
+    x.setAutoRangeIncludesZero(true);
+    NumberAxis y = new NumberAxis("% of attempts at or below");
+    y.setRange(0, 100);
+    XYPlot plot = new XYPlot(ds, x, y, r);
     return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true), plot);
   }
 

@@ -269,8 +269,14 @@ public final class HtmlReport {
       out.append("<p>").append(e(fitSentence(dist))).append("</p>\n");
       chart("Observed and expected share of first picks", Charts.share(dist, name), 300, "chart-share");
     }
-    if (d.backends().stream().anyMatch(b -> b.pdd().count() > 0 || b.setup().count() > 0)) {
-      chart("Post-dial delay and setup time per backend", Charts.delays(d.backends(), name), 280, "chart-delays");
+    List<Endpoint> order = d.backends().stream().map(BackendSummary::backend).toList();
+    if (d.pddCurves().values().stream().anyMatch(c -> c.count() > 0)) {
+      chart("Post-dial delay per backend (INVITE to first 18x), cumulative",
+          Charts.cdf(order, d.pddCurves(), name, "post-dial delay (ms)"), 260, "chart-pdd");
+    }
+    if (d.setupCurves().values().stream().anyMatch(c -> c.count() > 0)) {
+      chart("Setup time per backend (INVITE to 200), cumulative",
+          Charts.cdf(order, d.setupCurves(), name, "setup time (ms)"), 260, "chart-setup");
     }
     out.append("</section>\n");
   }

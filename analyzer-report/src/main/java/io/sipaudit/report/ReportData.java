@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sipaudit.attribution.BackendSummary;
 import io.sipaudit.attribution.CallOutcome;
+import io.sipaudit.attribution.DelayCurve;
 import io.sipaudit.attribution.Node;
 import io.sipaudit.attribution.Percentiles;
 import io.sipaudit.audit.AuditResult;
@@ -34,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param setup setup time over all answered calls (caller side)
  * @param nodes the topology
  * @param backends the per-backend table
+ * @param pddCurves per backend, the post-dial delay's distribution
+ * @param setupCurves per backend, the setup time's distribution
  * @param labels names of backends by {@code ip:port} (from a dispatcher list or SRV zone)
  * @param audit the audit
  * @param verdict the policy's verdict on the audit
@@ -54,6 +57,8 @@ public record ReportData(
     Percentiles setup,
     List<Node> nodes,
     List<BackendSummary> backends,
+    Map<Endpoint, DelayCurve> pddCurves,
+    Map<Endpoint, DelayCurve> setupCurves,
     Map<String, String> labels,
     AuditResult audit,
     Verdict verdict,
@@ -70,6 +75,8 @@ public record ReportData(
     requireNonNull(setup, "setup");
     nodes = List.copyOf(nodes);
     backends = List.copyOf(backends);
+    pddCurves = Map.copyOf(pddCurves);
+    setupCurves = Map.copyOf(setupCurves);
     labels = Map.copyOf(labels);
     requireNonNull(audit, "audit");
     requireNonNull(verdict, "verdict");
