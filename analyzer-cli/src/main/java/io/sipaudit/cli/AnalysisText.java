@@ -6,9 +6,9 @@ import io.sipaudit.attribution.CallOutcome;
 import io.sipaudit.attribution.Node;
 import io.sipaudit.attribution.NodeRole;
 import io.sipaudit.attribution.Percentiles;
-import io.sipaudit.dialog.CallAssembler;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
+import io.sipaudit.sip.SipMethod;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class AnalysisText {
     this.labels = labels;
   }
 
-  void print(List<Path> inputs, Analysis a, CallAssembler assembler, SipIngest.Result r,
+  void print(List<Path> inputs, Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r,
       List<io.sipaudit.dialog.CallGroup> groups) {
     out.printf("sipaudit analysis of %s%n%n", inputs.size() == 1 ? inputs.get(0) : inputs.size() + " inputs");
     out.println("Topology");
@@ -58,7 +58,7 @@ final class AnalysisText {
       }
       out.println();
     }
-    List<String> notes = notes(a, assembler, r);
+    List<String> notes = notes(a, orphans, r);
     if (!groups.isEmpty()) {
       long heuristic = groups.stream().filter(g -> g.confidence().equals("heuristic")).count();
       notes.add(groups.size() + " end-to-end calls have several legs with different Call-IDs (B2BUA/SBC)"
@@ -72,7 +72,7 @@ final class AnalysisText {
     out.flush();
   }
 
-  private static List<String> notes(Analysis a, CallAssembler assembler, SipIngest.Result r) {
+  private static List<String> notes(Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r) {
     List<String> notes = new ArrayList<>();
     Map<CallOutcome, Long> o = a.outcomes();
     if (o.get(CallOutcome.FAILED_OVER_ANSWERED) > 0) {
@@ -100,9 +100,9 @@ final class AnalysisText {
     if (o.get(CallOutcome.UNKNOWN) > 0) {
       notes.add(o.get(CallOutcome.UNKNOWN) + " calls had no final answer before the capture ended");
     }
-    long orphans = assembler.orphans().values().stream().mapToLong(Long::longValue).sum();
-    if (orphans > 0) {
-      notes.add(orphans + " requests belong to calls whose INVITE is not in the capture " + assembler.orphans());
+    long orphanCount = orphans.values().stream().mapToLong(Long::longValue).sum();
+    if (orphanCount > 0) {
+      notes.add(orphanCount + " requests belong to calls whose INVITE is not in the capture " + orphans);
     }
     for (InputError e : r.errors()) {
       notes.add("input: " + e.message());

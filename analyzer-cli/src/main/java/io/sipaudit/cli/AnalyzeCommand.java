@@ -8,12 +8,12 @@ import io.sipaudit.attribution.AttributedCall;
 import io.sipaudit.attribution.Attributor;
 import io.sipaudit.attribution.BackendSummary;
 import io.sipaudit.attribution.Node;
-import io.sipaudit.dialog.CallAssembler;
 import io.sipaudit.dialog.CallGroup;
 import io.sipaudit.dialog.LegCorrelator;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.net.Endpoint;
+import io.sipaudit.sip.SipMethod;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -126,7 +126,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeArrayFieldStart("calls");
       }
       Consumer<AttributedCall> sink = c -> {
-        pipeline.call(c);
         if (maker != null) {
           maker.call(c);
         }
@@ -141,20 +140,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
       };
       LegCorrelator legs = new LegCorrelator(correlateByParties);
-      CallAssembler assembler = new CallAssembler(r -> {
-        legs.add(r);
-        sink.accept(attributor.attribute(r));
-      }, correlateHeaders);
-      result = inputs.ingest(bar).run(inputs.checked(), e -> {
-        pipeline.event(e);
-        assembler.accept(e);
-      });
-      assembler.finish();
-      bar.done();
+      result = pipeline.run(inputs, bar, attributor, correlateHeaders, legs::add, sink);
       io.sipaudit.audit.AuditResult audited = pipeline.audit(backends);
       if (json != null) {
         json.writeEndArray();
-        writeSummary(json, analysis, assembler, result, labels);
+        writeSummary(json, analysis, pipeline.orphans, result, labels);
         json.writeArrayFieldStart("callGroups");
         for (CallGroup g : legs.groups()) {
           json.writeStartObject();
@@ -180,7 +170,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReportMaker.write(maker.data(inputs, audit, pipeline, audited,
             io.sipaudit.audit.Verdict.of(audited, policy), result.errors()), format == Format.pdf, output, out);
       } else if (format == Format.text) {
-        new AnalysisText(out, labels).print(inputs.files, analysis, assembler, result, legs.groups());
+        new AnalysisText(out, labels).print(inputs.files, analysis, pipeline.orphans, result, legs.groups());
         out.println();
         AuditOutput.text(out, audited);
       }
@@ -193,7 +183,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
   }
 
-  private static void writeSummary(JsonGenerator g, Analysis a, CallAssembler assembler, SipIngest.Result r,
+  private static void writeSummary(JsonGenerator g, Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r,
       Map<String, String> labels) throws IOException {
     g.writeObjectFieldStart("summary");
     g.writeNumberField("calls", a.calls());
@@ -207,7 +197,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     g.writeNumberField("pinningViolations", a.pinningViolations());
     CallJson.rfc6076(g, a.rfc6076());
     g.writeObjectFieldStart("orphanRequests");
-    for (var e : new java.util.TreeMap<>(assembler.orphans()).entrySet()) {
+    for (var e : new java.util.TreeMap<>(orphans).entrySet()) {
       g.writeNumberField(e.getKey().name(), e.getValue());
     }
     g.writeEndObject();

@@ -2,6 +2,12 @@ package io.sipaudit.cli;
 
 import io.sipaudit.attribution.Analysis;
 import io.sipaudit.attribution.AttributedCall;
+import io.sipaudit.attribution.Attributor;
+import io.sipaudit.dialog.CallAssembler;
+import io.sipaudit.dialog.CallRecord;
+import io.sipaudit.ingest.SipIngest;
+import java.nio.file.NoSuchFileException;
+import java.util.function.Consumer;
 import io.sipaudit.attribution.Node;
 import io.sipaudit.attribution.NodeRole;
 import io.sipaudit.audit.AuditPolicy;
@@ -49,6 +55,32 @@ final class AuditPipeline {
     analysis.call(c);
     ledger.accept(c);
   }
+
+  /**
+   * Reads the inputs once: every event goes to the health tracker and the topology, every call is assembled,
+   * attributed, summed here and handed to {@code calls}; {@code records} sees each assembled call first (for
+   * leg correlation). Returns what the ingest found wrong with the inputs.
+   */
+  SipIngest.Result run(CaptureInputs inputs, ProgressBar bar, Attributor attributor, List<String> correlateHeaders,
+      Consumer<CallRecord> records, Consumer<AttributedCall> calls) throws NoSuchFileException {
+    CallAssembler assembler = new CallAssembler(r -> {
+      records.accept(r);
+      AttributedCall c = attributor.attribute(r);
+      call(c);
+      calls.accept(c);
+    }, correlateHeaders);
+    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
+      event(e);
+      assembler.accept(e);
+    });
+    assembler.finish();
+    orphans = assembler.orphans();
+    bar.done();
+    return result;
+  }
+
+  /** Requests that belonged to no call, by method (after {@link #run}). */
+  java.util.Map<io.sipaudit.sip.SipMethod, Long> orphans = java.util.Map.of();
 
   /** Audits what was seen; {@code given} are backends named on the command line. */
   AuditResult audit(List<Endpoint> given) {

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.sipaudit.attribution.Attributor;
 import io.sipaudit.audit.AuditResult;
 import io.sipaudit.audit.Verdict;
-import io.sipaudit.dialog.CallAssembler;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.net.Endpoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -74,22 +72,14 @@ final class CheckCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o is for --format html or pdf");
     }
     ReportMaker maker = format == Format.html || format == Format.pdf ? new ReportMaker() : null;
-    CallAssembler assembler = new CallAssembler(r -> {
-      var c = attributor.attribute(r);
-      pipeline.call(c);
-      if (maker != null) {
-        maker.call(c);
-      }
-    });
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = inputs.progress(err);
-    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
-      pipeline.event(e);
-      assembler.accept(e);
-    });
-    assembler.finish();
-    bar.done();
+    SipIngest.Result result = pipeline.run(inputs, inputs.progress(err), attributor, List.of(), r -> { },
+        c -> {
+          if (maker != null) {
+            maker.call(c);
+          }
+        });
     AuditResult r = pipeline.audit(backends);
     Verdict verdict = Verdict.of(r, policy);
     if (base != null) {

@@ -1,10 +1,8 @@
 package io.sipaudit.cli;
 
-import io.sipaudit.attribution.AttributedCall;
 import io.sipaudit.attribution.Attributor;
 import io.sipaudit.audit.AuditResult;
 import io.sipaudit.audit.Verdict;
-import io.sipaudit.dialog.CallAssembler;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.net.Endpoint;
@@ -79,20 +77,12 @@ final class ReportCommand implements Callable<Integer> {
     ProgressBar bar = inputs.progress(err);
     SipIngest.Result result;
     try (CsvExport csv = csvDir == null ? null : CsvExport.open(csvDir)) {
-      CallAssembler assembler = new CallAssembler(r -> {
-        AttributedCall c = attributor.attribute(r);
-        pipeline.call(c);
+      result = pipeline.run(inputs, bar, attributor, List.of(), rec -> { }, c -> {
         maker.call(c);
         if (csv != null) {
           csv.accept(c);
         }
       });
-      result = inputs.ingest(bar).run(inputs.checked(), e -> {
-        pipeline.event(e);
-        assembler.accept(e);
-      });
-      assembler.finish();
-      bar.done();
       AuditResult r = pipeline.audit(backends);
       Verdict verdict = Verdict.of(r, policy);
       if (csv != null) {
