@@ -3,6 +3,7 @@ package io.sipaudit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sipaudit.attribution.Attributor;
+import io.sipaudit.audit.GoodnessOfFit;
 import io.sipaudit.config.Destination;
 import io.sipaudit.config.DispatcherList;
 import io.sipaudit.dialog.CallAssembler;
@@ -102,10 +103,14 @@ final class SimulateCommand implements Callable<Integer> {
     List<Destination> destinations = list.set(setId);
     Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
     List<CallArrival> arrivals = new ArrayList<>();
+    Map<String, String> finals = new java.util.HashMap<>();
     CallAssembler assembler = new CallAssembler(c -> {
       var a = attributor.attribute(c);
       if (a.balancer() != null) {
         arrivals.add(CallArrival.of(a));
+        if (a.backend() != null) {
+          finals.put(a.call().callId(), a.backend().toString());
+        }
       }
     });
     PrintWriter err = spec.commandLine().getErr();
@@ -127,7 +132,7 @@ final class SimulateCommand implements Callable<Integer> {
     for (CallArrival a : arrivals) {
       predictions.add(replay.next(a));
     }
-    report(spec.commandLine().getOut(), setId, destinations, predictions);
+    report(spec.commandLine().getOut(), setId, destinations, predictions, finals);
     for (InputError e : result.errors()) {
       err.println("sipaudit: " + e.message());
     }
@@ -175,10 +180,17 @@ final class SimulateCommand implements Callable<Integer> {
       doc.put("schema", "sipaudit.simulation/1");
       doc.put("algorithm", alg);
       doc.put("set", setId);
-      doc.put("calls", arrivals.size());
+      doc.put("callCount", arrivals.size());
       doc.put("mode", "weight-table counts");
       doc.put("distribution", rows);
       doc.put("countsAsPredicted", allEqual);
+      double[] expected = new double[slots.length];
+      long[] seenCounts = new long[slots.length];
+      for (int i = 0; i < slots.length; i++) {
+        expected[i] = slots[i];
+        seenCounts[i] = (Long) rows.get(i).get("observed");
+      }
+      doc.put("goodnessOfFit", fitJson(arrivals.isEmpty() ? null : GoodnessOfFit.test(expected, seenCounts)));
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
       out.flush();
       return;
@@ -197,8 +209,22 @@ final class SimulateCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions)
-      throws Exception {
+  private static @org.jspecify.annotations.Nullable Map<String, Object> fitJson(
+      GoodnessOfFit.@org.jspecify.annotations.Nullable Fit fit) {
+    if (fit == null) {
+      return null;
+    }
+    // only for the algorithms with randomness (weight tables): the others are judged call by call (agreement)
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("test", "chi-square");
+    m.put("statistic", Double.isFinite(fit.chiSquare()) ? fit.chiSquare() : null);   // a count where none was due
+    m.put("degreesOfFreedom", fit.degreesOfFreedom());
+    m.put("pValue", fit.pValue());
+    return m;
+  }
+
+  private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions,
+      Map<String, String> finals) throws Exception {
     long agreed = predictions.stream().filter(Prediction::agrees).count();
     Map<String, long[]> perDestination = new LinkedHashMap<>();
     for (Destination d : destinations) {
@@ -213,26 +239,39 @@ final class SimulateCommand implements Callable<Integer> {
     List<Prediction> disagreements = predictions.stream().filter(p -> !p.agrees()).toList();
     if (format == Format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("schema", "sipaudit.simulation/1");
-      doc.put("algorithm", alg);
+      doc.put("schema", "sipaudit.simulation/2");
+      doc.put("algorithm", "kamailio:" + alg);
       doc.put("algorithmName", KamailioAlgorithms.name(alg));
       doc.put("set", setId);
-      doc.put("calls", predictions.size());
+      doc.put("callCount", predictions.size());
+      doc.put("agreement", predictions.isEmpty() ? null : (double) agreed / predictions.size());
       doc.put("agreed", agreed);
-      Map<String, Object> dest = new LinkedHashMap<>();
-      perDestination.forEach((k, v) -> dest.put(k, Map.of("predicted", v[0], "observed", v[1])));
-      doc.put("destinations", dest);
+      List<Map<String, Object>> dist = new ArrayList<>();
+      perDestination.forEach((k, v) -> {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("backend", k);
+        row.put("observed", v[1]);
+        row.put("predicted", v[0]);
+        dist.add(row);
+      });
+      doc.put("distribution", dist);
       List<Map<String, Object>> calls = new ArrayList<>();
       for (Prediction p : predictions) {
-        Map<String, Object> c = new TreeMap<>();
+        Map<String, Object> c = new LinkedHashMap<>();
         c.put("callId", p.call().callId());
         c.put("time", p.call().time().toString());
-        c.put("predicted", p.predicted());
-        c.put("observed", p.observed());
-        c.put("agrees", p.agrees());
+        Map<String, Object> observed = new LinkedHashMap<>();
+        observed.put("firstPick", p.observed());
+        observed.put("final", finals.get(p.call().callId()));
+        c.put("observed", observed);
+        Map<String, Object> predicted = new LinkedHashMap<>();
+        predicted.put("firstPick", p.predicted());
+        predicted.put("failover", p.failover());
+        c.put("predicted", predicted);
+        c.put("agree", p.agrees());
         calls.add(c);
       }
-      doc.put("predictions", calls);
+      doc.put("calls", calls);
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
       out.flush();
       return;
@@ -241,13 +280,15 @@ final class SimulateCommand implements Callable<Integer> {
         dispatcher, destinations.size());
     out.printf("%d calls replayed; the balancer's first pick agreed with the algorithm for %d (%.1f%%)%n%n",
         predictions.size(), agreed, predictions.isEmpty() ? 0.0 : 100.0 * agreed / predictions.size());
-    out.printf("  %-24s %9s %9s%n", "destination", "predicted", "observed");
-    perDestination.forEach((k, v) -> out.printf("  %-24s %9d %9d%n", k, v[0], v[1]));
     if (!disagreements.isEmpty()) {
-      out.printf("%nFirst disagreements (of %d):%n", disagreements.size());
+      out.printf("First disagreements (of %d):%n", disagreements.size());
       disagreements.stream().limit(10).forEach(p -> out.printf("  %s  %s  predicted %s, balancer chose %s%n",
           p.call().time(), p.call().callId(), p.predicted(), p.observed() == null ? "nothing" : p.observed()));
+      out.println();
     }
+    out.printf("  %-24s %9s %9s%n", "destination", "predicted", "observed");
+    perDestination.forEach((k, v) -> out.printf("  %-24s %9d %9d%n", k, v[0], v[1]));
+
     out.flush();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class SimulateCommandTest {
@@ -28,8 +29,44 @@ final class SimulateCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     JsonNode doc = new ObjectMapper().readTree(run.out());
     assertEquals(3, doc.get("set").asInt(), "the only set in the list");
-    assertEquals(80, doc.get("calls").asInt());
+    assertEquals(80, doc.get("callCount").asInt());
+    assertEquals(80, doc.get("calls").size());
     assertEquals(80, doc.get("agreed").asInt());
+    assertEquals(1.0, doc.get("agreement").asDouble());
+  }
+
+  /** Kamailio's log of one lab sample: Call-ID -> [first pick, final pick]. */
+  private static java.util.Map<String, String[]> truth(Path dir) throws Exception {
+    java.util.Map<String, String[]> out = new java.util.HashMap<>();
+    List<String> lines = Files.readAllLines(dir.resolve("truth.csv"));
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      out.put(f[0], new String[] {f[1], f[2]});
+    }
+    return out;
+  }
+
+  @Test
+  void eachCallShowsTheBalancersFinalPickAndTheFailoverListThatKamailioWalked() throws Exception {
+    Path dir = sample("priority-alg8-failover");
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:8", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    var truth = truth(dir);
+    int failedOverAsPredicted = 0;
+    for (JsonNode c : doc.get("calls")) {
+      String[] t = truth.get(c.get("callId").asText());
+      assertEquals(t[0], c.get("observed").get("firstPick").asText());
+      assertEquals(t[1], c.get("observed").get("final").asText());
+      JsonNode failover = c.get("predicted").get("failover");
+      assertEquals(2, failover.size(), "alg 8 over three destinations: the two others, in priority order");
+      if (c.get("agree").asBoolean() && !t[0].equals(t[1])) {
+        assertEquals(t[1], failover.get(0).asText(), "ds_next_dst took the next destination in priority order");
+        failedOverAsPredicted++;
+      }
+    }
+    assertTrue(failedOverAsPredicted > 0, "the kill made calls fail over");
   }
 
   @Test
@@ -49,8 +86,9 @@ final class SimulateCommandTest {
           dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:" + s[1], dir.resolve("capture.pcap").toString());
       assertEquals(0, run.exitCode(), run.err());
       JsonNode doc = new ObjectMapper().readTree(run.out());
-      assertEquals(100, doc.get("calls").asInt());
+      assertEquals(100, doc.get("callCount").asInt());
       assertTrue(doc.get("countsAsPredicted").asBoolean(), s[0] + ": " + doc.get("distribution"));
+      assertTrue(doc.get("goodnessOfFit").get("pValue").asDouble() > 0.01, doc.get("goodnessOfFit").toString());
     }
   }
 
@@ -63,7 +101,16 @@ final class SimulateCommandTest {
     CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher", wrong.toString(),
         "--algorithm", "kamailio:9", dir.resolve("capture.pcap").toString());
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(!new ObjectMapper().readTree(run.out()).get("countsAsPredicted").asBoolean(), run.out());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertTrue(!doc.get("countsAsPredicted").asBoolean(), run.out());
+    // 100 calls cannot tell 50/30/20 from 40/30/30 statistically (p about 0.05), only the exact counts can;
+    // weights the wrong way round are rejected by the test too
+    Files.writeString(wrong, Files.readString(dir.resolve("dispatcher.list")).replace("weight=50", "weight=X")
+        .replace("weight=20", "weight=50").replace("weight=X", "weight=20"));
+    run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher", wrong.toString(),
+        "--algorithm", "kamailio:9", dir.resolve("capture.pcap").toString());
+    doc = new ObjectMapper().readTree(run.out());
+    assertTrue(doc.get("goodnessOfFit").get("pValue").asDouble() < 0.01, doc.get("goodnessOfFit").toString());
   }
 
   @Test

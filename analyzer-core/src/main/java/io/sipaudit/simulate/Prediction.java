@@ -2,6 +2,7 @@ package io.sipaudit.simulate;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,11 +12,19 @@ import org.jspecify.annotations.Nullable;
  * @param index the predicted index into the set
  * @param predicted the predicted destination, {@code host:port}
  * @param observed the balancer's first pick, or null when the capture shows none
+ * @param failover the destinations {@code ds_next_dst} would try next, in order (Kamailio's {@code _dsdst_} list
+ *     after the first record), when failover is on
  */
-public record Prediction(CallArrival call, int index, String predicted, @Nullable String observed) {
+public record Prediction(CallArrival call, int index, String predicted, @Nullable String observed,
+    List<String> failover) {
   public Prediction {
     requireNonNull(call, "call");
     requireNonNull(predicted, "predicted");
+    failover = List.copyOf(failover);
+  }
+
+  public Prediction(CallArrival call, int index, String predicted, @Nullable String observed) {
+    this(call, index, predicted, observed, List.of());
   }
 
   /** Returns whether the balancer chose what the simulator predicts ("none" agrees with no pick observed). */

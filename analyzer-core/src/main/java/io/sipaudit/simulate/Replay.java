@@ -57,6 +57,28 @@ public final class Replay {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
     algorithm.chosen(i, n);
-    return new Prediction(call, i, set.get(i).hostPort(), call.observedFirstPick());
+    return new Prediction(call, i, set.get(i).hostPort(), call.observedFirstPick(), failover(i, n, m));
+  }
+
+  /**
+   * Kamailio's failover records after the chosen one ({@code ds_manage_routes_fill_xavp}): indexes chosen+1 .. m-1,
+   * then 0 .. chosen-1, skipping inactive and disabled ones, then the default destination last with
+   * {@code use_default}. Example: alg 8 over [.21, .22, .23] with .21 chosen gives [.22, .23].
+   */
+  private List<String> failover(int chosen, int n, int m) {
+    List<String> out = new java.util.ArrayList<>();
+    if (chosen >= m) {
+      return out;   // the default destination itself was chosen: nothing is left
+    }
+    for (int k = 1; k < m; k++) {
+      Destination d = set.get((chosen + k) % m);
+      if (!d.skippedAtLoad()) {
+        out.add(d.hostPort());
+      }
+    }
+    if (m < n && !set.get(n - 1).skippedAtLoad()) {
+      out.add(set.get(n - 1).hostPort());
+    }
+    return out;
   }
 }
