@@ -20,6 +20,9 @@ public final class Replay {
   private final boolean useDefault;
   private final boolean alignRoundRobin;
   private boolean first = true;
+  /** host:port per index, and the failover list per chosen index: both fixed by the initial states. */
+  private final String[] hostPorts;
+  private final List<List<String>> failovers = new java.util.ArrayList<>();
 
   public Replay(List<Destination> set, DispatcherAlgorithm algorithm, boolean useDefault, boolean alignRoundRobin) {
     if (set.isEmpty()) {
@@ -29,6 +32,15 @@ public final class Replay {
     this.algorithm = requireNonNull(algorithm, "algorithm");
     this.useDefault = useDefault;
     this.alignRoundRobin = alignRoundRobin;
+    int n = this.set.size();
+    int m = useDefault && n != 1 ? n - 1 : n;
+    hostPorts = new String[n];
+    for (int i = 0; i < n; i++) {
+      hostPorts[i] = this.set.get(i).hostPort();
+    }
+    for (int i = 0; i < n; i++) {
+      failovers.add(List.copyOf(failover(i, n, m)));
+    }
   }
 
   /** Predicts the first pick for the next call (calls must come in arrival order). */
@@ -37,7 +49,7 @@ public final class Replay {
     int m = useDefault && n != 1 ? n - 1 : n;
     if (first && alignRoundRobin && KamailioAlgorithms.isRoundRobin(algorithm) && call.observedFirstPick() != null) {
       for (int i = 0; i < n; i++) {
-        if (set.get(i).hostPort().equals(call.observedFirstPick())) {
+        if (hostPorts[i].equals(call.observedFirstPick())) {
           KamailioAlgorithms.seed(algorithm, i);
           break;
         }
@@ -57,7 +69,7 @@ public final class Replay {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
     algorithm.chosen(i, n);
-    return new Prediction(call, i, set.get(i).hostPort(), call.observedFirstPick(), failover(i, n, m));
+    return new Prediction(call, i, hostPorts[i], call.observedFirstPick(), failovers.get(i));
   }
 
   /**
