@@ -124,10 +124,13 @@ final class AuditOptions {
 
   /** The health options: the policy's timeout and threshold, the probe method and reply codes of the cfg. */
   HealthOptions health(AuditPolicy policy) {
-    HealthOptions h = policy.healthOptions();
-    DispatcherSetup d = setup;
+    return health(policy.healthOptions(), setup);
+  }
+
+  /** {@code base} with the probe method and the accepted reply codes of a loaded dispatcher setup. */
+  static HealthOptions health(HealthOptions base, @Nullable DispatcherSetup d) {
     if (d == null || !d.loaded()) {
-      return h;
+      return base;
     }
     java.util.Set<Integer> codes = new java.util.HashSet<>();
     java.util.Set<Integer> classes = new java.util.HashSet<>();
@@ -137,15 +140,12 @@ final class AuditOptions {
         (kv[0].trim().equals("class") ? classes : codes).add(Integer.parseInt(kv[1].trim()));
       }
     }
-    return new HealthOptions(h.answerTimeout(), h.downAfter(), io.sipaudit.sip.SipMethod.of(d.pingMethod()), codes,
-        classes);
+    return new HealthOptions(base.answerTimeout(), base.downAfter(), io.sipaudit.sip.SipMethod.of(d.pingMethod()),
+        codes, classes);
   }
 
-  /** Reads --kamailio-cfg with its defines, once. */
-  private void readCfg(CommandSpec spec) {
-    if (kamailioCfg == null || setup != null) {
-      return;
-    }
+  /** Reads a kamailio.cfg with defines from {@code --define-file} lines and {@code --define} values. */
+  static DispatcherSetup readSetup(Path cfg, @Nullable Path defineFile, List<String> defines) {
     List<String> all = new ArrayList<>();
     if (defineFile != null) {
       try {
@@ -159,7 +159,15 @@ final class AuditOptions {
       }
     }
     all.addAll(defines);
-    setup = KamailioCfg.read(kamailioCfg, KamailioCfg.defines(all.toArray(String[]::new))).dispatcherSetup();
+    return KamailioCfg.read(cfg, KamailioCfg.defines(all.toArray(String[]::new))).dispatcherSetup();
+  }
+
+  /** Reads --kamailio-cfg with its defines, once. */
+  private void readCfg(CommandSpec spec) {
+    if (kamailioCfg == null || setup != null) {
+      return;
+    }
+    setup = readSetup(kamailioCfg, defineFile, defines);
   }
 
   /** Reads the configuration and returns the expectation; fills {@link #labels} and {@link #configured}. */

@@ -6,6 +6,10 @@ import io.sipaudit.attribution.Attributor;
 import io.sipaudit.audit.GoodnessOfFit;
 import io.sipaudit.config.Destination;
 import io.sipaudit.config.DispatcherList;
+import io.sipaudit.config.DispatcherSetup;
+import io.sipaudit.health.HealthOptions;
+import io.sipaudit.health.HealthTracker;
+import io.sipaudit.simulate.HealthModel;
 import io.sipaudit.dialog.CallAssembler;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
@@ -44,8 +48,11 @@ import picocli.CommandLine.Spec;
           + " dispatcher.list set, and compare its first pick with the balancer's, call by call. Deterministic"
           + " algorithms are reproduced exactly: 0 (hash Call-ID), 1 (hash From URI), 2 (hash To URI), 3 (hash"
           + " R-URI), 4 (round-robin), 8 (first available by priority).",
-      "Assumption: destinations keep their initial state from the list (health changes during the capture are"
-          + " not modelled yet). With a different --alg than the balancer ran, this answers 'what if'."
+      "Destinations change state as the balancer saw them: every probe result in the capture (an answer, or tm's"
+          + " fr_timer after an unanswered probe) and every attempt the failure route gave up on (ds_mark_dst) go"
+          + " through Kamailio's state machine with the thresholds and probing mode of --kamailio-cfg (Kamailio's"
+          + " defaults without it); --health none keeps the list file's states. With a different --alg than the"
+          + " balancer ran, this answers 'what if'."
     })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -80,6 +87,26 @@ final class SimulateCommand implements Callable<Integer> {
           + " after a Kamailio start or reload (fresh).")
   String rrStart;
 
+  @Option(names = "--kamailio-cfg", paramLabel = "FILE",
+      description = "The balancer's kamailio.cfg: probing thresholds and mode, ping reply codes, tm fr_timer and"
+          + " whether the failure route marks destinations, for the health replay.")
+  @Nullable Path kamailioCfg;
+
+  @Option(names = "--define", paramLabel = "NAME[=VALUE]",
+      description = "A define for --kamailio-cfg, as kamailio -A NAME=VALUE. Repeatable.")
+  List<String> defines = new ArrayList<>();
+
+  @Option(names = "--define-file", paramLabel = "FILE",
+      description = "Defines for --kamailio-cfg, one NAME[=VALUE] per line.")
+  @Nullable Path defineFile;
+
+  enum Health { observed, none }
+
+  @Option(names = "--health", paramLabel = "observed|none", defaultValue = "observed",
+      description = "observed (default): destinations change state as the capture's probes and failovers say,"
+          + " through Kamailio's state machine; none: they keep the list file's state.")
+  Health health;
+
   @Mixin NodeOptions nodes;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
@@ -102,12 +129,17 @@ final class SimulateCommand implements Callable<Integer> {
     int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
     Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
+    DispatcherSetup setup = kamailioCfg == null ? null : AuditOptions.readSetup(kamailioCfg, defineFile, defines);
+    HealthOptions probeOptions = AuditOptions.health(HealthOptions.DEFAULTS, setup);
+    HealthObserver observed = new HealthObserver(setup, probeOptions);
+    HealthTracker tracker = new HealthTracker(probeOptions).onProbeResult(observed.probes::add);
     List<CallArrival> arrivals = new ArrayList<>();
     Map<String, String> finals = new java.util.HashMap<>();
     CallAssembler assembler = new CallAssembler(c -> {
       var a = attributor.attribute(c);
       if (a.balancer() != null) {
         arrivals.add(CallArrival.of(a));
+        observed.call(a);
         if (a.backend() != null) {
           finals.put(a.call().callId(), a.backend().toString());
         }
@@ -115,8 +147,12 @@ final class SimulateCommand implements Callable<Integer> {
     });
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = inputs.progress(err);
-    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), assembler);
+    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
+      tracker.accept(e);
+      assembler.accept(e);
+    });
     assembler.finish();
+    tracker.finish();
     bar.done();
     arrivals.sort(Comparator.comparing(CallArrival::time));
     if (algorithm == null) {
@@ -127,7 +163,8 @@ final class SimulateCommand implements Callable<Integer> {
       err.flush();
       return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
     }
-    Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"));
+    HealthModel model = health == Health.observed ? observed.model() : null;
+    Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"), model);
     List<Prediction> predictions = new ArrayList<>(arrivals.size());
     for (CallArrival a : arrivals) {
       predictions.add(replay.next(a));

@@ -69,6 +69,65 @@ final class SimulateCommandTest {
     assertTrue(failedOverAsPredicted > 0, "the kill made calls fail over");
   }
 
+  /** Lab samples of the algorithms replayed call by call, with their ALG from scenario.env. */
+  private static List<Path> exactLabSamples() throws Exception {
+    List<Path> out = new java.util.ArrayList<>();
+    try (var dirs = Files.list(sample("rr-alg4").getParent())) {
+      for (Path d : dirs.sorted().toList()) {
+        if (Files.exists(d.resolve("truth.csv")) && Files.exists(d.resolve("dispatcher.list"))
+            && List.of("0", "1", "2", "3", "4", "8").contains(alg(d))) {
+          out.add(d);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String alg(Path dir) throws Exception {
+    for (String line : Files.readAllLines(dir.resolve("scenario.env"))) {
+      if (line.startsWith("ALG=")) {
+        return line.substring(4).replace("\"", "").trim();
+      }
+    }
+    return "";
+  }
+
+  @org.junit.jupiter.api.TestFactory
+  java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> withItsOwnConfigurationTheReplayPredictsEveryFirstPickKamailioLogged()
+      throws Exception {
+    return exactLabSamples().stream().map(dir -> org.junit.jupiter.api.DynamicTest.dynamicTest(
+        dir.getFileName().toString(), () -> {
+          CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+              dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:" + alg(dir), "--kamailio-cfg",
+              dir.resolve("balancer.cfg").toString(), "--define-file", dir.resolve("balancer.defines").toString(),
+              dir.resolve("capture.pcap").toString());
+          assertEquals(0, run.exitCode(), run.err());
+          JsonNode doc = new ObjectMapper().readTree(run.out());
+          var truth = truth(dir);
+          int failedOver = 0;
+          for (JsonNode c : doc.get("calls")) {
+            String[] t = truth.get(c.get("callId").asText());
+            String predicted = c.get("predicted").get("firstPick").asText();
+            assertEquals(t[0].isEmpty() ? "none" : t[0], predicted, c.toString());
+            if (!t[0].isEmpty() && !t[1].isEmpty() && !t[0].equals(t[1])) {
+              assertEquals(t[1], c.get("predicted").get("failover").get(0).asText(),
+                  "ds_next_dst's next destination: " + c);
+              failedOver++;
+            }
+          }
+          assertEquals(truth.size(), doc.get("calls").size());
+        }));
+  }
+
+  @Test
+  void withoutTheHealthReplayAKilledBackendKeepsGettingPredictedCalls() throws Exception {
+    Path dir = sample("rr-alg4-kill");
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--health", "none", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:4", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(new ObjectMapper().readTree(run.out()).get("agreement").asDouble() < 0.9, run.out());
+  }
+
   @Test
   void anotherAlgorithmOnTheSameTrafficDisagrees() {
     Path dir = sample("rr-alg4");

@@ -157,6 +157,17 @@ public final class HealthTracker implements Consumer<IngestEvent> {
     finished = true;
   }
 
+  private Consumer<ProbeResult> probeListener = r -> { };
+
+  /**
+   * Hands every probe to {@code listener} once it is judged: when its final response arrives, or when the answer
+   * timeout passes without one. Judgements come in roughly, not strictly, time order. Returns this tracker.
+   */
+  public HealthTracker onProbeResult(Consumer<ProbeResult> listener) {
+    this.probeListener = requireNonNull(listener, "listener");
+    return this;
+  }
+
   /** Returns the down intervals of every destination, by start time (after {@link #finish()}). */
   public List<DownInterval> downIntervals() {
     List<DownInterval> out = new ArrayList<>();
@@ -267,6 +278,8 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       if (acc != null) {
         acc.resolved(pd, options);
       }
+      probeListener.accept(new ProbeResult(pd.from, pd.dst, pd.sent, pd.finalAt, pd.finalAt == null ? 0
+          : pd.finalStatus, pd.ref));
     }
   }
 
@@ -299,6 +312,8 @@ public final class HealthTracker implements Consumer<IngestEvent> {
       if (acc != null) {
         acc.resolved(pd, options);
       }
+      probeListener.accept(new ProbeResult(pd.from, pd.dst, pd.sent, pd.finalAt, pd.finalAt == null ? 0
+          : pd.finalStatus, pd.ref));
     }
   }
 

@@ -10,9 +10,9 @@ import java.util.List;
  * does: raw index modulo n (n − 1 with {@code use_default}), then the walk past destinations whose initial state
  * is inactive or disabled, then the default destination when nothing else is left.
  *
- * <p>Assumptions, stated in every result: every destination keeps its initial state (probing and
- * {@code ds_mark_dst} during the capture are not modelled yet), and with {@code alignRoundRobin} the rotation
- * starts where the first observed call says it was, since a capture rarely begins at Kamailio's start.
+ * <p>Destinations keep the list file's state, or, with a {@link HealthModel}, change state as the capture's probes
+ * and the failure route's marks say. With {@code alignRoundRobin} the rotation starts where the first observed
+ * call says it was, since a capture rarely begins at Kamailio's start.
  */
 public final class Replay {
   private final List<Destination> set;
@@ -23,8 +23,20 @@ public final class Replay {
   /** host:port per index, and the failover list per chosen index: both fixed by the initial states. */
   private final String[] hostPorts;
   private final List<List<String>> failovers = new java.util.ArrayList<>();
+  /** Which entry of its host:port each index is (0 unless the set lists a destination twice). */
+  private final int[] occurrence;
+  private final @org.jspecify.annotations.Nullable HealthModel health;
 
   public Replay(List<Destination> set, DispatcherAlgorithm algorithm, boolean useDefault, boolean alignRoundRobin) {
+    this(set, algorithm, useDefault, alignRoundRobin, null);
+  }
+
+  /**
+   * With {@code health}, destinations change state during the replay as the capture's probes and failovers say;
+   * without it they keep the list file's initial state.
+   */
+  public Replay(List<Destination> set, DispatcherAlgorithm algorithm, boolean useDefault, boolean alignRoundRobin,
+      @org.jspecify.annotations.Nullable HealthModel health) {
     if (set.isEmpty()) {
       throw new IllegalArgumentException("the dispatcher set has no destinations");
     }
@@ -38,9 +50,22 @@ public final class Replay {
     for (int i = 0; i < n; i++) {
       hostPorts[i] = this.set.get(i).hostPort();
     }
+    occurrence = new int[n];
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      occurrence[i] = seen.merge(hostPorts[i], 1, Integer::sum) - 1;
+    }
+    this.health = health;
+    if (health != null) {
+      health.bind(this.set);
+    }
     for (int i = 0; i < n; i++) {
       failovers.add(List.copyOf(failover(i, n, m)));
     }
+  }
+
+  private boolean skipped(int i) {
+    return health == null ? set.get(i).skippedAtLoad() : health.skipped(hostPorts[i], occurrence[i]);
   }
 
   /** Predicts the first pick for the next call (calls must come in arrival order). */
@@ -56,20 +81,24 @@ public final class Replay {
       }
     }
     first = false;
+    if (health != null) {
+      health.advanceTo(call.time());
+    }
     long h = Long.remainderUnsigned(algorithm.index(call, set), m);
     int i = (int) h;
-    while (set.get(i).skippedAtLoad()) {
+    while (skipped(i)) {
       i = (i + 1) % m;
       if (i == h) {
         i = useDefault ? n - 1 : -1;
         break;
       }
     }
-    if (i < 0 || set.get(i).skippedAtLoad()) {
+    if (i < 0 || skipped(i)) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
     algorithm.chosen(i, n);
-    return new Prediction(call, i, hostPorts[i], call.observedFirstPick(), failovers.get(i));
+    return new Prediction(call, i, hostPorts[i], call.observedFirstPick(),
+        health == null ? failovers.get(i) : failover(i, n, m));
   }
 
   /**
@@ -83,13 +112,13 @@ public final class Replay {
       return out;   // the default destination itself was chosen: nothing is left
     }
     for (int k = 1; k < m; k++) {
-      Destination d = set.get((chosen + k) % m);
-      if (!d.skippedAtLoad()) {
-        out.add(d.hostPort());
+      int j = (chosen + k) % m;
+      if (!skipped(j)) {
+        out.add(hostPorts[j]);
       }
     }
-    if (m < n && !set.get(n - 1).skippedAtLoad()) {
-      out.add(set.get(n - 1).hostPort());
+    if (m < n && !skipped(n - 1)) {
+      out.add(hostPorts[n - 1]);
     }
     return out;
   }

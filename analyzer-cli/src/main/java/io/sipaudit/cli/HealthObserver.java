@@ -1,0 +1,100 @@
+package io.sipaudit.cli;
+
+import io.sipaudit.attribution.Attempt;
+import io.sipaudit.attribution.AttemptOutcome;
+import io.sipaudit.attribution.AttributedCall;
+import io.sipaudit.config.DispatcherSetup;
+import io.sipaudit.health.HealthOptions;
+import io.sipaudit.health.ProbeResult;
+import io.sipaudit.net.Endpoint;
+import io.sipaudit.simulate.DestinationState;
+import io.sipaudit.simulate.HealthModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gathers, during {@code simulate}'s pass, what the health replay needs: the balancer's probes with their
+ * results, and the attempts its failure route gave up on (where it calls {@code ds_mark_dst}). Memory follows
+ * the probes and the failed attempts.
+ */
+final class HealthObserver {
+  final List<ProbeResult> probes = new ArrayList<>();
+  private final List<Attempt> marked = new ArrayList<>();
+  private final List<java.time.Instant> markedAt = new ArrayList<>();
+  private final Set<Endpoint> balancers = new HashSet<>();
+  private final @Nullable DispatcherSetup setup;
+  private final HealthOptions options;
+
+  HealthObserver(@Nullable DispatcherSetup setup, HealthOptions options) {
+    this.setup = setup;
+    this.options = options;
+  }
+
+  private boolean marks() {
+    return setup != null && setup.loaded() && setup.marksDestinations() && setup.failover();
+  }
+
+  private Duration frTimer() {
+    return Duration.ofMillis(setup != null && setup.loaded() ? setup.frTimer() : 30_000);
+  }
+
+  /** Sees one attributed call: its balancer, and attempts that failed (marked by the failure route). */
+  void call(AttributedCall c) {
+    if (c.balancer() != null) {
+      balancers.add(c.balancer());
+    }
+    if (!marks()) {
+      return;
+    }
+    List<Attempt> attempts = c.attempts();
+    for (int k = 0; k < attempts.size(); k++) {
+      Attempt a = attempts.get(k);
+      if (a.outcome() != AttemptOutcome.TIMEOUT && !(a.outcome() == AttemptOutcome.REJECTED
+          && (a.status() == 408 || a.status() >= 500))) {
+        continue;
+      }
+      marked.add(a);
+      // the failure route runs just before the next attempt; after the last one, just before the balancer's
+      // final failure to the caller (tm's timer ticks make fr_timer itself a poor clock)
+      markedAt.add(k + 1 < attempts.size() ? attempts.get(k + 1).sent() : gaveUp(c, a));
+    }
+  }
+
+  private java.time.Instant gaveUp(AttributedCall c, Attempt last) {
+    for (var hop : c.call().hops()) {
+      if (hop.dst().equals(c.balancer()) && hop.finalAt() != null && hop.finalCode() >= 300
+          && !hop.finalAt().isBefore(last.sent())) {
+        return hop.finalAt();
+      }
+    }
+    return last.sent().plus(frTimer());
+  }
+
+  /** Returns the model of the balancer's view: its probes' results and its marks. */
+  HealthModel model() {
+    int mode = setup != null && setup.loaded() ? setup.probingMode() : 0;
+    HealthModel.Settings settings = setup != null && setup.loaded()
+        ? new HealthModel.Settings(setup.probingThreshold(), setup.inactiveThreshold(), mode,
+            DestinationState.INACTIVE | (mode == 1 ? DestinationState.PROBING : 0))
+        : HealthModel.Settings.DEFAULTS;
+    HealthModel m = new HealthModel(settings);
+    for (ProbeResult p : probes) {
+      if (!balancers.isEmpty() && !balancers.contains(p.prober())) {
+        continue;
+      }
+      if (p.answeredAt() != null) {
+        m.probe(p.answeredAt(), p.destination().toString(), options.probeSucceeded(p.status()));
+      } else {
+        m.probe(p.sent().plus(frTimer()), p.destination().toString(), false);   // tm's local 408
+      }
+    }
+    for (int i = 0; i < marked.size(); i++) {
+      m.mark(markedAt.get(i), marked.get(i).backend().toString());
+    }
+    return m;
+  }
+}

@@ -1,0 +1,105 @@
+package io.sipaudit.simulate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sipaudit.config.Destination;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The balancer's view of its destinations over the capture, replayed from what the capture shows: each
+ * health-check probe's result, taken when the balancer learnt it (the answer, or tm's {@code fr_timer} after an
+ * unanswered probe), and each {@code ds_mark_dst} the failure route did (seen as a failed attempt followed by the
+ * next one), all through Kamailio's state machine ({@link DestinationState}) with the configured thresholds and
+ * probing mode.
+ *
+ * <p>Example: probing mode 1, thresholds 1/1, {@code .21} killed at 08:44:28.3: its probe of 08:44:28.6 times
+ * out at 08:44:29.6 (fr_timer 1 s), which makes it inactive, unless a failed call marked it earlier; its first
+ * answered probe after the restart makes it active again.
+ *
+ * @see Replay
+ */
+public final class HealthModel {
+
+  /** The dispatcher settings the model needs. */
+  public record Settings(int probingThreshold, int inactiveThreshold, int probingMode, int markState) {
+    /** Kamailio's defaults: thresholds 1 and 1, mode 0; {@code ds_mark_dst()} without a parameter. */
+    public static final Settings DEFAULTS = new Settings(1, 1, 0, DestinationState.INACTIVE);
+  }
+
+  private enum Kind { PROBE_OK, PROBE_FAILED, MARKED }
+
+  private record Event(Instant at, String destination, Kind kind) {}
+
+  private final Settings settings;
+  private final List<Event> events = new ArrayList<>();
+  private boolean sorted;
+  private int next;
+  private final Map<String, List<DestinationState>> states = new HashMap<>();
+
+  public HealthModel(Settings settings) {
+    this.settings = requireNonNull(settings, "settings");
+  }
+
+  /** Records a probe's result as the balancer learnt it at {@code at}. */
+  public void probe(Instant at, String destination, boolean success) {
+    add(new Event(at, destination, success ? Kind.PROBE_OK : Kind.PROBE_FAILED));
+  }
+
+  /** Records that the failure route marked {@code destination} at {@code at}. */
+  public void mark(Instant at, String destination) {
+    add(new Event(at, destination, Kind.MARKED));
+  }
+
+  private void add(Event e) {
+    if (next > 0) {
+      throw new IllegalStateException("events must all be added before the replay starts");
+    }
+    events.add(e);
+    sorted = false;
+  }
+
+  /** Returns how many probe results and marks the model holds. */
+  public int events() {
+    return events.size();
+  }
+
+  /** Binds the model to the set being replayed; every destination starts from its list flags. */
+  void bind(List<Destination> set) {
+    for (Destination d : set) {
+      states.computeIfAbsent(d.hostPort(), k -> new ArrayList<>())
+          .add(new DestinationState(d.flags(), settings.probingThreshold(), settings.inactiveThreshold()));
+    }
+  }
+
+  /** Applies every event up to and including {@code t}. */
+  void advanceTo(Instant t) {
+    if (!sorted) {
+      events.sort(Comparator.comparing(Event::at));
+      sorted = true;
+    }
+    while (next < events.size() && !events.get(next).at().isAfter(t)) {
+      Event e = events.get(next++);
+      List<DestinationState> s = states.get(e.destination());
+      if (s == null) {
+        continue;   // not in this set
+      }
+      // Kamailio updates only the first entry with that URI (kamailio#2527); a ping updates each entry it pings
+      switch (e.kind()) {
+        case MARKED -> s.get(0).update(settings.markState());
+        case PROBE_OK -> s.forEach(d -> d.probed(true, settings.probingMode()));
+        case PROBE_FAILED -> s.forEach(d -> d.probed(false, settings.probingMode()));
+      }
+    }
+  }
+
+  /** Returns whether selection skips the {@code occurrence}th entry of {@code hostPort} in the set now. */
+  boolean skipped(String hostPort, int occurrence) {
+    List<DestinationState> s = states.get(hostPort);
+    return s != null && s.get(Math.min(occurrence, s.size() - 1)).skipped();
+  }
+}
