@@ -228,6 +228,53 @@ final class CheckCommandTest {
   }
 
   @Test
+  void underAHashADeadDestinationsShareLandsOnTheBackendKamailioGaveItTo() throws Exception {
+    Path dir = samples().resolve("hash-callid-alg0-kill");
+    List<String[]> done = labEvents(dir);
+    String killed = done.get(0)[2];
+    Instant from = epoch(done.get(0)[0]);
+    Instant to = epoch(done.get(1)[0]);
+    // Kamailio's own log: first picks per backend while the killed one was dead, and while it was alive.
+    Map<String, Long> whileDead = new HashMap<>();
+    Map<String, Long> alive = new HashMap<>();
+    List<String> rows = Files.readAllLines(dir.resolve("attempts.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      String[] a = line.split(",", -1);   // call_id,attempt,time,destination,code
+      if (a[1].equals("1")) {
+        Instant t = Instant.parse(a[2]);
+        (!t.isBefore(from) && t.isBefore(to) ? whileDead : alive).merge(a[3], 1L, Long::sum);
+      }
+    }
+    long deadCalls = whileDead.values().stream().mapToLong(Long::longValue).sum();
+    long aliveCalls = alive.values().stream().mapToLong(Long::longValue).sum();
+    String taker = null;
+    double best = 0;
+    for (String b : alive.keySet()) {
+      double gain = (double) whileDead.getOrDefault(b, 0L) / deadCalls - (double) alive.get(b) / aliveCalls;
+      if (!b.equals(killed) && gain > best) {
+        best = gain;
+        taker = b;
+      }
+    }
+    assertTrue(best > 0.15, "Kamailio moved the dead one's share to one backend: " + whileDead + " vs " + alive);
+
+    JsonNode doc = check(dir, 1);
+    List<JsonNode> hot = findings(doc, "HASH_FAILOVER_HOTSPOT");
+    assertEquals(1, hot.size(), doc.get("findings").toString());
+    JsonNode f = hot.get(0);
+    assertEquals("warning", f.get("severity").asText());
+    assertEquals(taker, f.get("backend").asText());
+    assertEquals(killed, f.get("details").get("outBackend").asText());
+    assertTrue(f.get("details").get("neighbourPredicted").asBoolean(), f.toString());
+    assertEquals((double) whileDead.get(taker) / deadCalls, f.get("details").get("neighbourShareWhileOut").asDouble(),
+        0.05, f.toString());
+    assertEquals((double) alive.get(taker) / aliveCalls, f.get("details").get("neighbourShareAllUp").asDouble(),
+        0.05, f.toString());
+    Instant start = Instant.parse(f.get("start").asText());
+    assertTrue(!start.isBefore(from.minus(IN_FLIGHT)) && start.isBefore(from.plusSeconds(1)), f.toString());
+  }
+
+  @Test
   void weightsWithAnAlgorithmThatIgnoresThemAreReportedWithoutFailingTheCheck() throws Exception {
     Path dir = samples().resolve("weights-ignored-alg4");
     assertTrue(Files.readString(dir.resolve("dispatcher.list")).contains("weight="));

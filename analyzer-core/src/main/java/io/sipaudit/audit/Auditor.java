@@ -81,7 +81,9 @@ public final class Auditor {
           + " the dialog's route set instead of being dispatched again", Map.of("byBackend", names(ledger.pinningAt))));
     }
     probeFindings(findings, probes, pool, ledger, down, end);
-    DistributionReport dist = distribution(ledger, unavailable(down, probes), new ArrayList<>(pool));
+    List<Span> out = unavailable(down, probes);
+    findings.addAll(FailoverHotSpot.find(ledger.picksBySecond(), out, new ArrayList<>(pool), hints, policy));
+    DistributionReport dist = distribution(ledger, out, new ArrayList<>(pool));
     if (dist != null) {
       Finding skew = skew(dist, ledger);
       if (skew != null) {
@@ -362,7 +364,7 @@ public final class Auditor {
   }
 
   /** A time a backend was out: from {@code from}, until {@code to} (null: the end of the capture). */
-  private record Span(Endpoint backend, Instant from, @Nullable Instant to) {}
+  record Span(Endpoint backend, Instant from, @Nullable Instant to) {}
 
 
   private @Nullable DistributionReport distribution(CallLedger l, List<Span> down, List<Endpoint> pool) {
