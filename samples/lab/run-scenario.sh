@@ -202,6 +202,7 @@ awk -v n="$CALLS" -v style="$USER_STYLE" 'BEGIN {
   for (i = 0; i < n; i++) {
     if (style == "names") printf "%s.%d;%s.%d\n", names[i % 20 + 1], int(i / 20), names[(i * 7 + 3) % 20 + 1], i
     else if (style == "e164") printf "+4930%07d;+4940%07d\n", 1000 + i * 37, 5000 + i * 101
+    else if (style == "dominant") printf "%s;%s.%d\n", (i % 5 ? "hotline" : names[i % 20 + 1] "." int(i / 20)), names[(i * 7 + 3) % 20 + 1], i
     else printf "%d;%d\n", 1000 + i, 2000 + (i * 17) % 900
   }
 }' >"$WORK/users.csv"
