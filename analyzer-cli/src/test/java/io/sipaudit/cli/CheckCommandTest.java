@@ -107,8 +107,10 @@ final class CheckCommandTest {
     String events = env.getOrDefault("EVENTS", "");
     boolean kills = events.contains("kill");
     boolean srvWeightsIgnored = env.getOrDefault("MODE", "").equals("srv") && "0".equals(env.get("DNS_SRV_LB"));
-    JsonNode doc = check(dir, kills || srvWeightsIgnored ? 1 : 0);
-    assertEquals(kills ? "fail" : srvWeightsIgnored ? "fail" : "pass", doc.get("verdict").get("result").asText());
+    boolean oneCaller = "dominant".equals(env.get("USER_STYLE"));   // most calls from one From URI
+    boolean failing = kills || srvWeightsIgnored || oneCaller;
+    JsonNode doc = check(dir, failing ? 1 : 0);
+    assertEquals(failing ? "fail" : "pass", doc.get("verdict").get("result").asText());
 
     long failovers = 0;
     long lost = 0;
@@ -130,6 +132,9 @@ final class CheckCommandTest {
       assertEquals(1, skew.size(), doc.get("distribution").toString());
       assertEquals("srv_weights_ignored", skew.get(0).get("details").get("explanation").asText());
       assertTrue(skew.get(0).get("remedy").asText().contains("dns_srv_lb=1"), skew.get(0).toString());
+    } else if (oneCaller) {
+      assertEquals(1, skew.size(), doc.get("distribution").toString());
+      assertEquals("dominant_hash_key", skew.get(0).get("details").get("explanation").asText());
     } else {
       assertEquals(List.of(), skew, "no skew against its own configuration");
     }
@@ -272,6 +277,44 @@ final class CheckCommandTest {
         0.05, f.toString());
     Instant start = Instant.parse(f.get("start").asText());
     assertTrue(!start.isBefore(from.minus(IN_FLIGHT)) && start.isBefore(from.plusSeconds(1)), f.toString());
+  }
+
+  @Test
+  void oneCallerWithMostCallsUnderFromHashingExplainsTheSkewWithTheBackendKamailioGaveThemTo() throws Exception {
+    Path dir = samples().resolve("hash-from-alg1-dominant");
+    Map<String, String> env = env(dir);
+    assertEquals("dominant", env.get("USER_STYLE"));
+    assertEquals("1", env.get("ALG"));
+    // The lab's users: call n (Call-ID "n-pid@ip") comes from hotline unless n - 1 is a multiple of 5.
+    Map<String, Long> hotlineTo = new HashMap<>();
+    long calls = 0;
+    List<String> rows = Files.readAllLines(dir.resolve("truth.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      String[] f = line.split(",", -1);   // call_id,first_pick,final_pick,outcome
+      calls++;
+      if ((Long.parseLong(f[0].substring(0, f[0].indexOf('-'))) - 1) % 5 != 0) {
+        hotlineTo.merge(f[1], 1L, Long::sum);
+      }
+    }
+    assertEquals(1, hotlineTo.size(), "Kamailio sent every hotline call to one backend: " + hotlineTo);
+    String backend = hotlineTo.keySet().iterator().next();
+    long hotline = hotlineTo.get(backend);
+
+    JsonNode doc = check(dir, 1);
+    List<JsonNode> skew = findings(doc, "DISTRIBUTION_SKEW");
+    assertEquals(1, skew.size(), doc.get("findings").toString());
+    JsonNode f = skew.get(0);
+    assertEquals(backend, f.get("backend").asText());
+    JsonNode key = f.get("details").get("dominantKey");
+    assertEquals("sip:hotline@lab.example", key.get("value").asText());
+    assertEquals(hotline, key.get("calls").asLong());
+    assertEquals((double) hotline / calls, key.get("share").asDouble(), 1e-9);
+    assertEquals(backend, key.get("backend").asText());
+    assertEquals("equal shares", f.get("details").get("testedAgainst").asText());
+    assertTrue(f.get("message").asText().contains("algorithm 1 hashes the From URI"), f.toString());
+    assertTrue(f.get("remedy").asText().contains("algorithm 0 (Call-ID)"), f.toString());
+    assertEquals(1.0, doc.get("distribution").get("agreement").asDouble(),
+        "Kamailio placed every call as the replay of its configuration predicts: " + doc.get("distribution"));
   }
 
   @Test

@@ -83,12 +83,27 @@ public final class Auditor {
     probeFindings(findings, probes, pool, ledger, down, end);
     List<Span> out = unavailable(down, probes);
     findings.addAll(FailoverHotSpot.find(ledger.picksBySecond(), out, new ArrayList<>(pool), hints, policy));
-    DistributionReport dist = distribution(ledger, out, new ArrayList<>(pool));
-    if (dist != null) {
-      Finding skew = skew(dist, ledger);
-      if (skew != null) {
-        findings.add(skew);
+    DistributionReport dist = distribution(ledger, out, new ArrayList<>(pool), expectation);
+    Finding skew = dist == null ? null : skew(dist, ledger, expectation);
+    DominantKey key = dist == null ? null : DominantKey.find(ledger, dist.rows().size());
+    if (skew != null && key != null && key.backend().toString().equals(top(dist))) {
+      skew = key.explain(skew, null);
+    } else if (skew == null && key != null && !(expectation instanceof Expectation.Equal)) {
+      // The balancer did as configured, but a hash is meant to spread calls evenly: one key value defeats it.
+      DistributionReport even = distribution(ledger, out, new ArrayList<>(pool), new Expectation.Equal());
+      Finding evenSkew = even == null ? null : skew(even, ledger, new Expectation.Equal());
+      if (evenSkew != null && key.backend().toString().equals(top(even))) {
+        String asExpected = "Calls are not spread as expected (" + even.expectation() + ")";
+        String msg = "Calls are not spread evenly, as hashing is meant to (they are placed as " + expectation.source()
+            + " predicts)" + (evenSkew.message().startsWith(asExpected)
+            ? evenSkew.message().substring(asExpected.length()) : ": " + evenSkew.message());
+        skew = key.explain(new Finding(evenSkew.code(), evenSkew.severity(), evenSkew.backend(), evenSkew.start(),
+            evenSkew.end(), evenSkew.count(), msg, evenSkew.evidence(), evenSkew.remedy(), evenSkew.details()),
+            "equal shares");
       }
+    }
+    if (skew != null) {
+      findings.add(skew);
     }
     Finding weights = weightsIgnored();
     if (weights != null) {
@@ -367,7 +382,14 @@ public final class Auditor {
   record Span(Endpoint backend, Instant from, @Nullable Instant to) {}
 
 
-  private @Nullable DistributionReport distribution(CallLedger l, List<Span> down, List<Endpoint> pool) {
+  /** Returns the backend with the largest observed share. */
+  private static String top(DistributionReport r) {
+    return r.rows().stream().max(Comparator.comparingDouble(DistributionReport.Row::observedShare))
+        .map(x -> x.backend().toString()).orElse("");
+  }
+
+  private @Nullable DistributionReport distribution(CallLedger l, List<Span> down, List<Endpoint> pool,
+      Expectation expectation) {
     if (l.picksPerSecond.isEmpty()) {
       return null;
     }
@@ -470,7 +492,7 @@ public final class Auditor {
     return new DistributionReport(expectation.source(), rows, fit, fit.calls(), excluded, worst, windows, agreement);
   }
 
-  private @Nullable Finding skew(DistributionReport r, CallLedger l) {
+  private @Nullable Finding skew(DistributionReport r, CallLedger l, Expectation expectation) {
     GoodnessOfFit.Fit fit = r.fit();
     boolean overall = fit.pValue() < policy.skewPValue() && fit.maxDeviation() > policy.maxShareDeviation();
     DistributionReport.Window w = r.worstWindow();

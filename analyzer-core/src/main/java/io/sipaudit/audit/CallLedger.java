@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sums what the audit needs from the attributed calls: failovers, lost calls, dialog-pinning violations and
- * the first picks per backend and second. Memory follows the backends and the capture's length in seconds;
- * with {@code keepArrivals} (for a simulated expectation) also a small record per call.
+ * the first picks per backend and second; with {@link #trackHashedKeys}, the most frequent values of the hashed key
+ * (a sketch of fixed size). Memory follows the backends and the capture's length in seconds; with
+ * {@code keepArrivals} (for a simulated expectation) also a small record per call.
  *
  * <p>Example: after the failover lab sample, {@code failovers()} is 8 (all from 127.0.1.21:5060), {@code lost()}
  * is 0, and the first picks of second 1795682670 (08:44:30, the primary dead) are {@code {.22: 5}}.
@@ -48,6 +49,11 @@ public final class CallLedger implements Consumer<AttributedCall> {
   final Map<Endpoint, TreeMap<Long, Integer>> picksPerSecond = new TreeMap<>();
   final Map<Endpoint, long[]> attemptsAnsweredFailed = new TreeMap<>();
   private final @Nullable List<CallArrival> arrivals;
+  /** Counters of the heavy-hitters sketch over the hashed key: enough for any key with over 1/32 of the calls. */
+  static final int KEY_COUNTERS = 32;
+  private @Nullable HeavyHitters hashedKeys;
+  private int hashAlgorithm = -1;
+  private int hashFlags;
 
   /** With {@code keepArrivals}, keeps each call's arrival for a simulated expectation. */
   public CallLedger(boolean keepArrivals) {
@@ -56,6 +62,20 @@ public final class CallLedger implements Consumer<AttributedCall> {
 
   public CallLedger() {
     this(false);
+  }
+
+  /**
+   * Also counts the most frequent values of the key Kamailio algorithm {@code alg} hashes (0 Call-ID, 1 From URI,
+   * 2 To URI, 3 Request-URI; {@code flags} is the dispatcher module's, bit 1: user part only), in
+   * {@value #KEY_COUNTERS} counters; other algorithms count nothing. Returns this ledger.
+   */
+  public CallLedger trackHashedKeys(int alg, int flags) {
+    if (io.sipaudit.simulate.KamailioAlgorithms.hashedKeyName(alg, flags) != null) {
+      hashedKeys = new HeavyHitters(KEY_COUNTERS);
+      hashAlgorithm = alg;
+      hashFlags = flags;
+    }
+    return this;
   }
 
   @Override
@@ -91,6 +111,12 @@ public final class CallLedger implements Consumer<AttributedCall> {
       picksPerSecond.computeIfAbsent(first, k -> new TreeMap<>()).merge(second, 1, Integer::sum);
       if (arrivals != null && c.balancer() != null) {
         arrivals.add(CallArrival.of(c));
+      }
+      if (hashedKeys != null) {
+        String key = io.sipaudit.simulate.KamailioAlgorithms.hashedKey(hashAlgorithm, hashFlags, CallArrival.of(c));
+        if (key != null) {
+          hashedKeys.add(key, first);
+        }
       }
     }
     for (Attempt a : c.attempts()) {
@@ -167,6 +193,21 @@ public final class CallLedger implements Consumer<AttributedCall> {
     Map<Endpoint, java.util.NavigableMap<Long, Integer>> out = new TreeMap<>();
     picksPerSecond.forEach((b, m) -> out.put(b, java.util.Collections.unmodifiableNavigableMap(m)));
     return out;
+  }
+
+  /** Returns the sketch of the hashed key's values, or null when no hash algorithm is tracked. */
+  @Nullable HeavyHitters hashedKeys() {
+    return hashedKeys;
+  }
+
+  /** Returns the algorithm whose key is tracked, or -1. */
+  int hashAlgorithm() {
+    return hashAlgorithm;
+  }
+
+  /** Returns the dispatcher flags the key is read with. */
+  int hashFlags() {
+    return hashFlags;
   }
 
   /** Returns the arrivals kept, or an empty list. */
