@@ -108,7 +108,8 @@ final class CheckCommandTest {
     boolean kills = events.contains("kill");
     boolean srvWeightsIgnored = env.getOrDefault("MODE", "").equals("srv") && "0".equals(env.get("DNS_SRV_LB"));
     boolean oneCaller = "dominant".equals(env.get("USER_STYLE"));   // most calls from one From URI
-    boolean failing = kills || srvWeightsIgnored || oneCaller;
+    boolean redispatch = "dispatch".equals(env.get("IN_DIALOG"));   // in-dialog requests selected again
+    boolean failing = kills || srvWeightsIgnored || oneCaller || redispatch;
     JsonNode doc = check(dir, failing ? 1 : 0);
     assertEquals(failing ? "fail" : "pass", doc.get("verdict").get("result").asText());
 
@@ -126,6 +127,7 @@ final class CheckCommandTest {
     }
     assertEquals(failovers, total(doc, "FAILOVER"), "FAILOVER count = calls whose final pick is not the first");
     assertEquals(lost, total(doc, "CALLS_LOST"), "CALLS_LOST count = calls that timed out or found no destination");
+    assertEquals(redispatch, !findings(doc, "DIALOG_PINNING_VIOLATION").isEmpty(), doc.get("findings").toString());
 
     List<JsonNode> skew = findings(doc, "DISTRIBUTION_SKEW");
     if (srvWeightsIgnored) {
@@ -315,6 +317,50 @@ final class CheckCommandTest {
     assertTrue(f.get("remedy").asText().contains("algorithm 0 (Call-ID)"), f.toString());
     assertEquals(1.0, doc.get("distribution").get("agreement").asDouble(),
         "Kamailio placed every call as the replay of its configuration predicts: " + doc.get("distribution"));
+  }
+
+  @Test
+  void inDialogRequestsDispatchedAgainBreakPinningAsOftenAsKamailiosLogSays() throws Exception {
+    Path dir = samples().resolve("pinning-rr-alg4");
+    assertEquals("dispatch", env(dir).get("IN_DIALOG"));
+    Map<String, String> answeredBy = new HashMap<>();
+    List<String> rows = Files.readAllLines(dir.resolve("truth.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      String[] f = line.split(",", -1);   // call_id,first_pick,final_pick,outcome
+      answeredBy.put(f[0], f[2]);
+    }
+    // indialog.log: the balancer's ds_select_dst choice for each in-dialog request it relayed.
+    long elsewhere = 0;
+    long byes = 0;
+    Map<String, Long> byAnswering = new HashMap<>();
+    for (String line : Files.readAllLines(dir.resolve("indialog.log"))) {
+      Map<String, String> kv = new HashMap<>();
+      for (String token : line.split(" ")) {
+        int eq = token.indexOf('=');
+        if (eq > 0) {
+          kv.put(token.substring(0, eq), token.substring(eq + 1));
+        }
+      }
+      String answering = answeredBy.get(kv.get("ci"));
+      if (!kv.get("dst").equals("sip:" + answering)) {
+        elsewhere++;
+        byes += kv.get("m").equals("BYE") ? 1 : 0;
+        byAnswering.merge(answering, 1L, Long::sum);
+      }
+    }
+    assertTrue(byes > 0 && elsewhere > byes, "Kamailio sent BYEs and others elsewhere: " + byes + " of " + elsewhere);
+
+    JsonNode doc = check(dir, 1);
+    List<JsonNode> pinning = findings(doc, "DIALOG_PINNING_VIOLATION");
+    assertEquals(1, pinning.size(), doc.get("findings").toString());
+    JsonNode f = pinning.get(0);
+    assertEquals("error", f.get("severity").asText());
+    assertEquals(elsewhere, f.get("count").asLong());
+    Map<String, Long> reported = new HashMap<>();
+    f.get("details").get("byBackend").fields().forEachRemaining(e -> reported.put(e.getKey(), e.getValue().asLong()));
+    assertEquals(byAnswering, reported, "per backend that answered the call");
+    assertTrue(f.get("remedy").asText().contains("loose_route()"), f.toString());
+    assertEquals("fail", doc.get("verdict").get("result").asText());
   }
 
   @Test
