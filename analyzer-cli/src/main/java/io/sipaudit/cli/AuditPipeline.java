@@ -38,6 +38,9 @@ final class AuditPipeline {
     Integer alg = options.hints().algorithm();
     if (alg != null) {
       ledger.trackHashedKeys(alg, options.flags == null ? 0 : options.flags);
+      if (alg == 10) {
+        ledger.trackConcurrentCalls();
+      }
     }
     for (Endpoint e : options.configured) {
       analysis.expectBackend(e);

@@ -83,6 +83,10 @@ public final class Auditor {
     probeFindings(findings, probes, pool, ledger, down, end);
     List<Span> out = unavailable(down, probes);
     findings.addAll(FailoverHotSpot.find(ledger.picksBySecond(), out, new ArrayList<>(pool), hints, policy));
+    Finding concurrent = ConcurrentCallSkew.find(ledger.concurrentCalls(), out, new ArrayList<>(pool), hints, policy);
+    if (concurrent != null) {
+      findings.add(concurrent);
+    }
     DistributionReport dist = distribution(ledger, out, new ArrayList<>(pool), expectation);
     Finding skew = dist == null ? null : skew(dist, ledger, expectation);
     DominantKey key = dist == null ? null : DominantKey.find(ledger, dist.rows().size());

@@ -52,6 +52,8 @@ public final class CallLedger implements Consumer<AttributedCall> {
   /** Counters of the heavy-hitters sketch over the hashed key: enough for any key with over 1/32 of the calls. */
   static final int KEY_COUNTERS = 32;
   private @Nullable HeavyHitters hashedKeys;
+  /** With {@link #trackConcurrentCalls}: per backend, +1 at the second an answered call starts, -1 where it ends. */
+  private @Nullable Map<Endpoint, TreeMap<Long, Integer>> concurrencySteps;
   private int hashAlgorithm = -1;
   private int hashFlags;
 
@@ -62,6 +64,16 @@ public final class CallLedger implements Consumer<AttributedCall> {
 
   public CallLedger() {
     this(false);
+  }
+
+  /**
+   * Also counts the answered calls each backend carries at a time, sampled at the middle of every second (a call
+   * from 10.2 s to 12.9 s counts at 10.5, 11.5 and 12.5): memory follows the backends and the capture's length.
+   * Returns this ledger.
+   */
+  public CallLedger trackConcurrentCalls() {
+    concurrencySteps = new TreeMap<>();
+    return this;
   }
 
   /**
@@ -119,6 +131,9 @@ public final class CallLedger implements Consumer<AttributedCall> {
         }
       }
     }
+    if (concurrencySteps != null) {
+      concurrency(c);
+    }
     for (Attempt a : c.attempts()) {
       long[] acc = attemptsAnsweredFailed.computeIfAbsent(a.backend(), k -> new long[3]);
       acc[0]++;
@@ -129,6 +144,66 @@ public final class CallLedger implements Consumer<AttributedCall> {
         acc[2]++;
       }
     }
+  }
+
+  private void concurrency(AttributedCall c) {
+    Attempt answered = null;
+    for (Attempt a : c.attempts()) {
+      if (a.outcome() == AttemptOutcome.ANSWERED) {
+        answered = a;
+        break;
+      }
+    }
+    if (answered == null) {
+      return;
+    }
+    Instant end = c.call().end();
+    for (io.sipaudit.dialog.InDialogRequest r : c.call().inDialog()) {
+      if (r.method().equals(io.sipaudit.sip.SipMethod.BYE)) {
+        end = r.sent();
+        break;
+      }
+    }
+    long from = firstSample(answered.sent());
+    long to = firstSample(end);
+    if (to > from) {
+      TreeMap<Long, Integer> steps = concurrencySteps.computeIfAbsent(answered.backend(), k -> new TreeMap<>());
+      steps.merge(from, 1, Integer::sum);
+      steps.merge(to, -1, Integer::sum);
+    }
+  }
+
+  /** Returns the first second whose middle is at or after {@code t}. */
+  private static long firstSample(Instant t) {
+    long s = t.getEpochSecond();
+    return t.getNano() <= 500_000_000 ? s : s + 1;
+  }
+
+  /**
+   * Returns the answered calls each backend carried at the middle of each second, from the first second with a call
+   * to the last, or an empty map when not tracked. Example: {@code {10.0.0.1:5060={100=1, 101=2, 102=1}}}.
+   */
+  Map<Endpoint, TreeMap<Long, Integer>> concurrentCalls() {
+    Map<Endpoint, TreeMap<Long, Integer>> out = new TreeMap<>();
+    if (concurrencySteps == null || concurrencySteps.isEmpty()) {
+      return out;
+    }
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (TreeMap<Long, Integer> steps : concurrencySteps.values()) {
+      first = Math.min(first, steps.firstKey());
+      last = Math.max(last, steps.lastKey());
+    }
+    for (Map.Entry<Endpoint, TreeMap<Long, Integer>> e : concurrencySteps.entrySet()) {
+      TreeMap<Long, Integer> level = new TreeMap<>();
+      int now = 0;
+      for (long sec = first; sec < last; sec++) {
+        now += e.getValue().getOrDefault(sec, 0);
+        level.put(sec, now);
+      }
+      out.put(e.getKey(), level);
+    }
+    return out;
   }
 
   private void lost(AttributedCall c, String callId) {

@@ -29,5 +29,7 @@ public enum FindingCode {
    * While a destination was out of rotation, its whole share went to one neighbour (the next in the set), as
    * Kamailio's hash, random and weight algorithms do (kamailio#2361).
    */
-  HASH_FAILOVER_HOTSPOT
+  HASH_FAILOVER_HOTSPOT,
+  /** Under call-load balancing (Kamailio algorithm 10) one backend carried more concurrent calls than its share. */
+  CONCURRENT_CALL_SKEW
 }
