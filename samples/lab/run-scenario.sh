@@ -9,11 +9,12 @@
 # Output directory: capture.pcap, lbtruth.log (the balancer's LBTRUTH lines), truth.csv and
 # attempts.csv (unless --no-truth), dispatcher.list or srv.zone, balancer.cfg (kamailio --cfg-print:
 # #!ifdef blocks resolved, defines not substituted), balancer.defines (the -A defines, one per line),
-# scenario.env, sipp-stats.txt, events.csv (when EVENTS: when each event was carried out).
+# scenario.env, sipp-stats.txt, events.csv (when EVENTS: when each event was carried out), indialog.log
+# (IN_DIALOG=dispatch: the balancer's choice for each in-dialog request).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 OUT="" NO_TRUTH=0 OVERRIDE_CALLS="" OVERRIDE_RATE=""
 while [ $# -gt 0 ]; do
@@ -33,7 +34,7 @@ SCENARIO_FILE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 
 # ---- scenario knobs (documented in samples/lab/README.md) ----
 NAME="" DESCRIPTION="" MODE=loopback ALG=4 SETID=1 TRANSPORT=udp
-CALLS=40 RATE=10 HOLD_MS=1000 FAILOVER=0 MARK=1
+CALLS=40 RATE=10 HOLD_MS=1000 FAILOVER=0 MARK=1 IN_DIALOG=route
 PING_INTERVAL=0 PROBING_THRESHOLD=1 INACTIVE_THRESHOLD=1 PROBING_MODE=0
 FR_TIMER=2000 FR_INV_TIMER=30000
 DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" BACKEND_OPTIONS_CODE="" RING_US=""
@@ -172,6 +173,11 @@ if [ "$MODE" = srv ]; then
 else
   printf '%s\n' "$DISPATCHER_LIST" | sed '/^[[:space:]]*$/d' >"$OUT/dispatcher.list"
   DEFS+=(-A "DSLIST=\"$OUT/dispatcher.list\"")
+  case $IN_DIALOG in
+    route) ;;
+    dispatch) DEFS+=(-A WITH_INDIALOG_DISPATCH) ;;
+    *) lab_die "IN_DIALOG must be route or dispatch" ;;
+  esac
   if [ "$FAILOVER" = 1 ]; then
     DEFS+=(-A "DSFLAGS=2" -A WITH_FAILOVER)
     [ "$MARK" = 1 ] && DEFS+=(-A WITH_MARK)
@@ -202,6 +208,7 @@ awk -v n="$CALLS" -v style="$USER_STYLE" 'BEGIN {
   for (i = 0; i < n; i++) {
     if (style == "names") printf "%s.%d;%s.%d\n", names[i % 20 + 1], int(i / 20), names[(i * 7 + 3) % 20 + 1], i
     else if (style == "e164") printf "+4930%07d;+4940%07d\n", 1000 + i * 37, 5000 + i * 101
+    else if (style == "dominant") printf "%s;%s.%d\n", (i % 5 ? "hotline" : names[i % 20 + 1] "." int(i / 20)), names[(i * 7 + 3) % 20 + 1], i
     else printf "%d;%d\n", 1000 + i, 2000 + (i * 17) % 900
   }
 }' >"$WORK/users.csv"
@@ -266,6 +273,10 @@ lab_stop $BAL_PID TERM
 lab_stop $TCPDUMP_PID INT
 grep -o 'LBTRUTH .*' "$WORK/balancer.log" >"$OUT/lbtruth.log" || true
 [ -s "$OUT/lbtruth.log" ] || lab_die "the balancer logged no decisions (see $WORK/balancer.log)"
+rm -f "$OUT/indialog.log"
+if [ "$IN_DIALOG" = dispatch ]; then
+  grep -o 'LBINDIALOG .*' "$WORK/balancer.log" >"$OUT/indialog.log" || true
+fi
 cp "$SCENARIO_FILE" "$OUT/scenario.env"
 { echo "sipp exit code: $SIPP_RC"; tail -n 1 "$WORK/sipp-stats.csv" 2>/dev/null | tr ';' '\n' | paste -d= <(head -n 1 "$WORK/sipp-stats.csv" | tr ';' '\n') - | grep -E '^(SuccessfulCall|FailedCall|OutgoingCall)\(C\)' || true; } >"$OUT/sipp-stats.txt"
 

@@ -100,6 +100,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Attributor attributor = new Attributor(given, backends);
+    attributor.knowBackends(audit.configured);
     io.sipaudit.audit.AuditPolicy policy = audit.policy();
     io.sipaudit.audit.Expectation expectation = audit.expectation(spec);
     AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);

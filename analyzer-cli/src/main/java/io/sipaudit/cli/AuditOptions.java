@@ -86,6 +86,9 @@ final class AuditOptions {
   /** Backends named by the configuration. */
   final List<Endpoint> configured = new ArrayList<>();
 
+  /** The dispatcher set's destinations in Kamailio's index order, when a dispatcher list was given. */
+  private final List<Endpoint> setOrder = new ArrayList<>();
+
   /**
    * Returns the configuration given, for people (after {@link #expectation}), or null when none was: for example
    * {@code dispatcher.list set 1, algorithm kamailio:4; balancer.cfg}.
@@ -114,12 +117,21 @@ final class AuditOptions {
 
   BalancerHints hints() {
     DispatcherSetup d = setup;
-    if (d == null) {
-      return BalancerHints.NONE;
+    BalancerHints base = BalancerHints.NONE;
+    if (d != null) {
+      String source = kamailioCfg == null ? "kamailio.cfg" : kamailioCfg.getFileName().toString();
+      base = new BalancerHints(d.loaded() ? d.flags() : null, d.loaded() ? !d.failoverRoutes().isEmpty() : null,
+          d.dnsSrvLb(), d.loaded() ? d.pingInterval() : null, source);
     }
-    String source = kamailioCfg == null ? "kamailio.cfg" : kamailioCfg.getFileName().toString();
-    return new BalancerHints(d.loaded() ? d.flags() : null, d.loaded() ? !d.failoverRoutes().isEmpty() : null,
-        d.dnsSrvLb(), d.loaded() ? d.pingInterval() : null, source);
+    Integer alg = null;
+    if (algorithm != null) {
+      String number = algorithm.startsWith("kamailio:") ? algorithm.substring("kamailio:".length()) : algorithm;
+      alg = number.matches("\\d{1,3}") ? Integer.valueOf(number) : null;
+    } else if (d != null && d.loaded()) {
+      List<Integer> algs = d.selections().stream().map(DispatcherSetup.Selection::algorithm).distinct().toList();
+      alg = algs.size() == 1 ? algs.get(0) : null;
+    }
+    return base.withSet(alg, setOrder);
   }
 
   /** The health options: the policy's timeout and threshold, the probe method and reply codes of the cfg. */
@@ -219,6 +231,7 @@ final class AuditOptions {
       }
     }
     configured.addAll(endpoints);
+    setOrder.addAll(endpoints);
     boolean weights = destinations.stream().anyMatch(d -> d.attr("weight") != null || d.attr("rweight") != null);
     String where = dispatcher.getFileName() + " set " + setId;
     if (algorithm == null) {

@@ -41,6 +41,13 @@ final class AuditPipeline {
     this.expectation = expectation;
     this.health = new HealthTracker(options.health(policy));
     this.ledger = new CallLedger(expectation instanceof Expectation.Simulated);
+    Integer alg = options.hints().algorithm();
+    if (alg != null) {
+      ledger.trackHashedKeys(alg, options.flags == null ? 0 : options.flags);
+      if (alg == 10) {
+        ledger.trackConcurrentCalls();
+      }
+    }
     for (Endpoint e : options.configured) {
       analysis.expectBackend(e);
     }

@@ -68,6 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     Baseline base = baseline == null ? null : Baseline.read(baseline);
     AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);
     Attributor attributor = new Attributor(given, backends);
+    attributor.knowBackends(audit.configured);
     if (output != null && format != Format.html && format != Format.pdf) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o is for --format html or pdf");
     }

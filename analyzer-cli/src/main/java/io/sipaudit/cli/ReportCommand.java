@@ -72,6 +72,7 @@ final class ReportCommand implements Callable<Integer> {
     AuditPipeline pipeline = new AuditPipeline(audit, policy, expectation);
     ReportMaker maker = new ReportMaker();
     Attributor attributor = new Attributor(given, backends);
+    attributor.knowBackends(audit.configured);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = inputs.progress(err);

@@ -107,8 +107,11 @@ final class CheckCommandTest {
     String events = env.getOrDefault("EVENTS", "");
     boolean kills = events.contains("kill");
     boolean srvWeightsIgnored = env.getOrDefault("MODE", "").equals("srv") && "0".equals(env.get("DNS_SRV_LB"));
-    JsonNode doc = check(dir, kills || srvWeightsIgnored ? 1 : 0);
-    assertEquals(kills ? "fail" : srvWeightsIgnored ? "fail" : "pass", doc.get("verdict").get("result").asText());
+    boolean oneCaller = "dominant".equals(env.get("USER_STYLE"));   // most calls from one From URI
+    boolean redispatch = "dispatch".equals(env.get("IN_DIALOG"));   // in-dialog requests selected again
+    boolean failing = kills || srvWeightsIgnored || oneCaller || redispatch;
+    JsonNode doc = check(dir, failing ? 1 : 0);
+    assertEquals(failing ? "fail" : "pass", doc.get("verdict").get("result").asText());
 
     long failovers = 0;
     long lost = 0;
@@ -124,12 +127,16 @@ final class CheckCommandTest {
     }
     assertEquals(failovers, total(doc, "FAILOVER"), "FAILOVER count = calls whose final pick is not the first");
     assertEquals(lost, total(doc, "CALLS_LOST"), "CALLS_LOST count = calls that timed out or found no destination");
+    assertEquals(redispatch, !findings(doc, "DIALOG_PINNING_VIOLATION").isEmpty(), doc.get("findings").toString());
 
     List<JsonNode> skew = findings(doc, "DISTRIBUTION_SKEW");
     if (srvWeightsIgnored) {
       assertEquals(1, skew.size(), doc.get("distribution").toString());
       assertEquals("srv_weights_ignored", skew.get(0).get("details").get("explanation").asText());
       assertTrue(skew.get(0).get("remedy").asText().contains("dns_srv_lb=1"), skew.get(0).toString());
+    } else if (oneCaller) {
+      assertEquals(1, skew.size(), doc.get("distribution").toString());
+      assertEquals("dominant_hash_key", skew.get(0).get("details").get("explanation").asText());
     } else {
       assertEquals(List.of(), skew, "no skew against its own configuration");
     }
@@ -225,6 +232,135 @@ final class CheckCommandTest {
         "first refused probe " + from + ", Kamailio's last call there " + lastCall);
     assertTrue(doc.get("distribution").get("excluded").asLong() > 0,
         "calls while it was out of rotation are not held against the round robin: " + doc.get("distribution"));
+  }
+
+  @Test
+  void underAHashADeadDestinationsShareLandsOnTheBackendKamailioGaveItTo() throws Exception {
+    Path dir = samples().resolve("hash-callid-alg0-kill");
+    List<String[]> done = labEvents(dir);
+    String killed = done.get(0)[2];
+    Instant from = epoch(done.get(0)[0]);
+    Instant to = epoch(done.get(1)[0]);
+    // Kamailio's own log: first picks per backend while the killed one was dead, and while it was alive.
+    Map<String, Long> whileDead = new HashMap<>();
+    Map<String, Long> alive = new HashMap<>();
+    List<String> rows = Files.readAllLines(dir.resolve("attempts.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      String[] a = line.split(",", -1);   // call_id,attempt,time,destination,code
+      if (a[1].equals("1")) {
+        Instant t = Instant.parse(a[2]);
+        (!t.isBefore(from) && t.isBefore(to) ? whileDead : alive).merge(a[3], 1L, Long::sum);
+      }
+    }
+    long deadCalls = whileDead.values().stream().mapToLong(Long::longValue).sum();
+    long aliveCalls = alive.values().stream().mapToLong(Long::longValue).sum();
+    String taker = null;
+    double best = 0;
+    for (String b : alive.keySet()) {
+      double gain = (double) whileDead.getOrDefault(b, 0L) / deadCalls - (double) alive.get(b) / aliveCalls;
+      if (!b.equals(killed) && gain > best) {
+        best = gain;
+        taker = b;
+      }
+    }
+    assertTrue(best > 0.15, "Kamailio moved the dead one's share to one backend: " + whileDead + " vs " + alive);
+
+    JsonNode doc = check(dir, 1);
+    List<JsonNode> hot = findings(doc, "HASH_FAILOVER_HOTSPOT");
+    assertEquals(1, hot.size(), doc.get("findings").toString());
+    JsonNode f = hot.get(0);
+    assertEquals("warning", f.get("severity").asText());
+    assertEquals(taker, f.get("backend").asText());
+    assertEquals(killed, f.get("details").get("outBackend").asText());
+    assertTrue(f.get("details").get("neighbourPredicted").asBoolean(), f.toString());
+    assertEquals((double) whileDead.get(taker) / deadCalls, f.get("details").get("neighbourShareWhileOut").asDouble(),
+        0.05, f.toString());
+    assertEquals((double) alive.get(taker) / aliveCalls, f.get("details").get("neighbourShareAllUp").asDouble(),
+        0.05, f.toString());
+    Instant start = Instant.parse(f.get("start").asText());
+    assertTrue(!start.isBefore(from.minus(IN_FLIGHT)) && start.isBefore(from.plusSeconds(1)), f.toString());
+  }
+
+  @Test
+  void oneCallerWithMostCallsUnderFromHashingExplainsTheSkewWithTheBackendKamailioGaveThemTo() throws Exception {
+    Path dir = samples().resolve("hash-from-alg1-dominant");
+    Map<String, String> env = env(dir);
+    assertEquals("dominant", env.get("USER_STYLE"));
+    assertEquals("1", env.get("ALG"));
+    // The lab's users: call n (Call-ID "n-pid@ip") comes from hotline unless n - 1 is a multiple of 5.
+    Map<String, Long> hotlineTo = new HashMap<>();
+    long calls = 0;
+    List<String> rows = Files.readAllLines(dir.resolve("truth.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      String[] f = line.split(",", -1);   // call_id,first_pick,final_pick,outcome
+      calls++;
+      if ((Long.parseLong(f[0].substring(0, f[0].indexOf('-'))) - 1) % 5 != 0) {
+        hotlineTo.merge(f[1], 1L, Long::sum);
+      }
+    }
+    assertEquals(1, hotlineTo.size(), "Kamailio sent every hotline call to one backend: " + hotlineTo);
+    String backend = hotlineTo.keySet().iterator().next();
+    long hotline = hotlineTo.get(backend);
+
+    JsonNode doc = check(dir, 1);
+    List<JsonNode> skew = findings(doc, "DISTRIBUTION_SKEW");
+    assertEquals(1, skew.size(), doc.get("findings").toString());
+    JsonNode f = skew.get(0);
+    assertEquals(backend, f.get("backend").asText());
+    JsonNode key = f.get("details").get("dominantKey");
+    assertEquals("sip:hotline@lab.example", key.get("value").asText());
+    assertEquals(hotline, key.get("calls").asLong());
+    assertEquals((double) hotline / calls, key.get("share").asDouble(), 1e-9);
+    assertEquals(backend, key.get("backend").asText());
+    assertEquals("equal shares", f.get("details").get("testedAgainst").asText());
+    assertTrue(f.get("message").asText().contains("algorithm 1 hashes the From URI"), f.toString());
+    assertTrue(f.get("remedy").asText().contains("algorithm 0 (Call-ID)"), f.toString());
+    assertEquals(1.0, doc.get("distribution").get("agreement").asDouble(),
+        "Kamailio placed every call as the replay of its configuration predicts: " + doc.get("distribution"));
+  }
+
+  @Test
+  void inDialogRequestsDispatchedAgainBreakPinningAsOftenAsKamailiosLogSays() throws Exception {
+    Path dir = samples().resolve("pinning-rr-alg4");
+    assertEquals("dispatch", env(dir).get("IN_DIALOG"));
+    Map<String, String> answeredBy = new HashMap<>();
+    List<String> rows = Files.readAllLines(dir.resolve("truth.csv"));
+    for (String line : rows.subList(1, rows.size())) {
+      String[] f = line.split(",", -1);   // call_id,first_pick,final_pick,outcome
+      answeredBy.put(f[0], f[2]);
+    }
+    // indialog.log: the balancer's ds_select_dst choice for each in-dialog request it relayed.
+    long elsewhere = 0;
+    long byes = 0;
+    Map<String, Long> byAnswering = new HashMap<>();
+    for (String line : Files.readAllLines(dir.resolve("indialog.log"))) {
+      Map<String, String> kv = new HashMap<>();
+      for (String token : line.split(" ")) {
+        int eq = token.indexOf('=');
+        if (eq > 0) {
+          kv.put(token.substring(0, eq), token.substring(eq + 1));
+        }
+      }
+      String answering = answeredBy.get(kv.get("ci"));
+      if (!kv.get("dst").equals("sip:" + answering)) {
+        elsewhere++;
+        byes += kv.get("m").equals("BYE") ? 1 : 0;
+        byAnswering.merge(answering, 1L, Long::sum);
+      }
+    }
+    assertTrue(byes > 0 && elsewhere > byes, "Kamailio sent BYEs and others elsewhere: " + byes + " of " + elsewhere);
+
+    JsonNode doc = check(dir, 1);
+    List<JsonNode> pinning = findings(doc, "DIALOG_PINNING_VIOLATION");
+    assertEquals(1, pinning.size(), doc.get("findings").toString());
+    JsonNode f = pinning.get(0);
+    assertEquals("error", f.get("severity").asText());
+    assertEquals(elsewhere, f.get("count").asLong());
+    Map<String, Long> reported = new HashMap<>();
+    f.get("details").get("byBackend").fields().forEachRemaining(e -> reported.put(e.getKey(), e.getValue().asLong()));
+    assertEquals(byAnswering, reported, "per backend that answered the call");
+    assertTrue(f.get("remedy").asText().contains("loose_route()"), f.toString());
+    assertEquals("fail", doc.get("verdict").get("result").asText());
   }
 
   @Test

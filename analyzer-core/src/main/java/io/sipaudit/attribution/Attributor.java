@@ -45,9 +45,21 @@ public final class Attributor {
   public Attributor(List<Endpoint> balancers, List<Endpoint> backends) {
     this.balancers = List.copyOf(balancers);
     this.backends = List.copyOf(backends);
+    this.knownBackends.addAll(backends);
   }
 
   private final List<Endpoint> backends;
+  /** Backends given, configured or tried by some balancer so far: in-dialog requests to them break pinning. */
+  private final java.util.Set<Endpoint> knownBackends = new java.util.LinkedHashSet<>();
+
+  /**
+   * Names backends (a dispatcher list's destinations, say) without changing how attempts are found: an in-dialog
+   * request the balancer sends to one of them, when another backend answered the call, breaks dialog pinning.
+   * Without them only backends the balancer had sent earlier calls to are known.
+   */
+  public void knowBackends(java.util.Collection<Endpoint> more) {
+    knownBackends.addAll(more);
+  }
 
   /** Finds the balancer of each call from its hops. */
   public Attributor() {
@@ -94,6 +106,9 @@ public final class Attributor {
     List<Attempt> attempts = new ArrayList<>(sent.size());
     for (int i = 0; i < sent.size(); i++) {
       attempts.add(attempt(sent.get(i), i + 1 < sent.size(), upstream, call.complete()));
+    }
+    for (Attempt a : attempts) {
+      knownBackends.add(a.backend());
     }
     Endpoint backend = null;
     for (Attempt a : attempts) {
@@ -283,7 +298,7 @@ public final class Attributor {
     return learned.contains(node);
   }
 
-  private static List<String> pinning(CallRecord call, @Nullable Endpoint balancer, @Nullable Endpoint backend,
+  private List<String> pinning(CallRecord call, @Nullable Endpoint balancer, @Nullable Endpoint backend,
       List<Attempt> attempts, Instant lastSeen) {
     List<String> out = new ArrayList<>();
     if (balancer == null || backend == null) {
@@ -293,7 +308,7 @@ public final class Attributor {
       if (!r.src().address().equals(balancer.address()) || sameNode(r.dst(), backend, Transport.TCP)) {
         continue;
       }
-      boolean toAnotherBackend = attempts.stream().anyMatch(a -> sameNode(a.backend(), r.dst(), Transport.TCP));
+      boolean toAnotherBackend = knownBackends.stream().anyMatch(b -> sameNode(b, r.dst(), Transport.TCP));
       if (toAnotherBackend) {
         out.add(r.method().name() + " at " + r.sent() + " sent to " + r.dst() + ", call answered by " + backend);
       }

@@ -81,12 +81,33 @@ public final class Auditor {
           + " the dialog's route set instead of being dispatched again", Map.of("byBackend", names(ledger.pinningAt))));
     }
     probeFindings(findings, probes, pool, ledger, down, end);
-    DistributionReport dist = distribution(ledger, unavailable(down, probes), new ArrayList<>(pool));
-    if (dist != null) {
-      Finding skew = skew(dist, ledger);
-      if (skew != null) {
-        findings.add(skew);
+    List<Span> out = unavailable(down, probes);
+    findings.addAll(FailoverHotSpot.find(ledger.picksBySecond(), out, new ArrayList<>(pool), hints, policy));
+    Finding concurrent = ConcurrentCallSkew.find(ledger.concurrentCalls(), out, new ArrayList<>(pool), hints, policy);
+    if (concurrent != null) {
+      findings.add(concurrent);
+    }
+    DistributionReport dist = distribution(ledger, out, new ArrayList<>(pool), expectation);
+    Finding skew = dist == null ? null : skew(dist, ledger, expectation);
+    DominantKey key = dist == null ? null : DominantKey.find(ledger, dist.rows().size());
+    if (skew != null && key != null && key.backend().toString().equals(top(dist))) {
+      skew = key.explain(skew, null);
+    } else if (skew == null && key != null && !(expectation instanceof Expectation.Equal)) {
+      // The balancer did as configured, but a hash is meant to spread calls evenly: one key value defeats it.
+      DistributionReport even = distribution(ledger, out, new ArrayList<>(pool), new Expectation.Equal());
+      Finding evenSkew = even == null ? null : skew(even, ledger, new Expectation.Equal());
+      if (evenSkew != null && key.backend().toString().equals(top(even))) {
+        String asExpected = "Calls are not spread as expected (" + even.expectation() + ")";
+        String msg = "Calls are not spread evenly, as hashing is meant to (they are placed as " + expectation.source()
+            + " predicts)" + (evenSkew.message().startsWith(asExpected)
+            ? evenSkew.message().substring(asExpected.length()) : ": " + evenSkew.message());
+        skew = key.explain(new Finding(evenSkew.code(), evenSkew.severity(), evenSkew.backend(), evenSkew.start(),
+            evenSkew.end(), evenSkew.count(), msg, evenSkew.evidence(), evenSkew.remedy(), evenSkew.details()),
+            "equal shares");
       }
+    }
+    if (skew != null) {
+      findings.add(skew);
     }
     Finding weights = weightsIgnored();
     if (weights != null) {
@@ -362,10 +383,17 @@ public final class Auditor {
   }
 
   /** A time a backend was out: from {@code from}, until {@code to} (null: the end of the capture). */
-  private record Span(Endpoint backend, Instant from, @Nullable Instant to) {}
+  record Span(Endpoint backend, Instant from, @Nullable Instant to) {}
 
 
-  private @Nullable DistributionReport distribution(CallLedger l, List<Span> down, List<Endpoint> pool) {
+  /** Returns the backend with the largest observed share. */
+  private static String top(DistributionReport r) {
+    return r.rows().stream().max(Comparator.comparingDouble(DistributionReport.Row::observedShare))
+        .map(x -> x.backend().toString()).orElse("");
+  }
+
+  private @Nullable DistributionReport distribution(CallLedger l, List<Span> down, List<Endpoint> pool,
+      Expectation expectation) {
     if (l.picksPerSecond.isEmpty()) {
       return null;
     }
@@ -477,7 +505,7 @@ public final class Auditor {
         disagreed, disagreements);
   }
 
-  private @Nullable Finding skew(DistributionReport r, CallLedger l) {
+  private @Nullable Finding skew(DistributionReport r, CallLedger l, Expectation expectation) {
     GoodnessOfFit.Fit fit = r.fit();
     boolean overall = fit.pValue() < policy.skewPValue() && fit.maxDeviation() > policy.maxShareDeviation();
     DistributionReport.Window w = r.worstWindow();

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sums what the audit needs from the attributed calls: failovers, lost calls, dialog-pinning violations and
- * the first picks per backend and second. Memory follows the backends and the capture's length in seconds;
- * with {@code keepArrivals} (for a simulated expectation) also a small record per call.
+ * the first picks per backend and second; with {@link #trackHashedKeys}, the most frequent values of the hashed key
+ * (a sketch of fixed size). Memory follows the backends and the capture's length in seconds; with
+ * {@code keepArrivals} (for a simulated expectation) also a small record per call.
  *
  * <p>Example: after the failover lab sample, {@code failovers()} is 8 (all from 127.0.1.21:5060), {@code lost()}
  * is 0, and the first picks of second 1795682670 (08:44:30, the primary dead) are {@code {.22: 5}}.
@@ -48,6 +49,13 @@ public final class CallLedger implements Consumer<AttributedCall> {
   final Map<Endpoint, TreeMap<Long, Integer>> picksPerSecond = new TreeMap<>();
   final Map<Endpoint, long[]> attemptsAnsweredFailed = new TreeMap<>();
   private final @Nullable List<CallArrival> arrivals;
+  /** Counters of the heavy-hitters sketch over the hashed key: enough for any key with over 1/32 of the calls. */
+  static final int KEY_COUNTERS = 32;
+  private @Nullable HeavyHitters hashedKeys;
+  /** With {@link #trackConcurrentCalls}: per backend, +1 at the second an answered call starts, -1 where it ends. */
+  private @Nullable Map<Endpoint, TreeMap<Long, Integer>> concurrencySteps;
+  private int hashAlgorithm = -1;
+  private int hashFlags;
 
   /** With {@code keepArrivals}, keeps each call's arrival for a simulated expectation. */
   public CallLedger(boolean keepArrivals) {
@@ -56,6 +64,30 @@ public final class CallLedger implements Consumer<AttributedCall> {
 
   public CallLedger() {
     this(false);
+  }
+
+  /**
+   * Also counts the answered calls each backend carries at a time, sampled at the middle of every second (a call
+   * from 10.2 s to 12.9 s counts at 10.5, 11.5 and 12.5): memory follows the backends and the capture's length.
+   * Returns this ledger.
+   */
+  public CallLedger trackConcurrentCalls() {
+    concurrencySteps = new TreeMap<>();
+    return this;
+  }
+
+  /**
+   * Also counts the most frequent values of the key Kamailio algorithm {@code alg} hashes (0 Call-ID, 1 From URI,
+   * 2 To URI, 3 Request-URI; {@code flags} is the dispatcher module's, bit 1: user part only), in
+   * {@value #KEY_COUNTERS} counters; other algorithms count nothing. Returns this ledger.
+   */
+  public CallLedger trackHashedKeys(int alg, int flags) {
+    if (io.sipaudit.simulate.KamailioAlgorithms.hashedKeyName(alg, flags) != null) {
+      hashedKeys = new HeavyHitters(KEY_COUNTERS);
+      hashAlgorithm = alg;
+      hashFlags = flags;
+    }
+    return this;
   }
 
   @Override
@@ -92,6 +124,15 @@ public final class CallLedger implements Consumer<AttributedCall> {
       if (arrivals != null && c.balancer() != null) {
         arrivals.add(CallArrival.of(c));
       }
+      if (hashedKeys != null) {
+        String key = io.sipaudit.simulate.KamailioAlgorithms.hashedKey(hashAlgorithm, hashFlags, CallArrival.of(c));
+        if (key != null) {
+          hashedKeys.add(key, first);
+        }
+      }
+    }
+    if (concurrencySteps != null) {
+      concurrency(c);
     }
     for (Attempt a : c.attempts()) {
       long[] acc = attemptsAnsweredFailed.computeIfAbsent(a.backend(), k -> new long[3]);
@@ -103,6 +144,66 @@ public final class CallLedger implements Consumer<AttributedCall> {
         acc[2]++;
       }
     }
+  }
+
+  private void concurrency(AttributedCall c) {
+    Attempt answered = null;
+    for (Attempt a : c.attempts()) {
+      if (a.outcome() == AttemptOutcome.ANSWERED) {
+        answered = a;
+        break;
+      }
+    }
+    if (answered == null) {
+      return;
+    }
+    Instant end = c.call().end();
+    for (io.sipaudit.dialog.InDialogRequest r : c.call().inDialog()) {
+      if (r.method().equals(io.sipaudit.sip.SipMethod.BYE)) {
+        end = r.sent();
+        break;
+      }
+    }
+    long from = firstSample(answered.sent());
+    long to = firstSample(end);
+    if (to > from) {
+      TreeMap<Long, Integer> steps = concurrencySteps.computeIfAbsent(answered.backend(), k -> new TreeMap<>());
+      steps.merge(from, 1, Integer::sum);
+      steps.merge(to, -1, Integer::sum);
+    }
+  }
+
+  /** Returns the first second whose middle is at or after {@code t}. */
+  private static long firstSample(Instant t) {
+    long s = t.getEpochSecond();
+    return t.getNano() <= 500_000_000 ? s : s + 1;
+  }
+
+  /**
+   * Returns the answered calls each backend carried at the middle of each second, from the first second with a call
+   * to the last, or an empty map when not tracked. Example: {@code {10.0.0.1:5060={100=1, 101=2, 102=1}}}.
+   */
+  Map<Endpoint, TreeMap<Long, Integer>> concurrentCalls() {
+    Map<Endpoint, TreeMap<Long, Integer>> out = new TreeMap<>();
+    if (concurrencySteps == null || concurrencySteps.isEmpty()) {
+      return out;
+    }
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (TreeMap<Long, Integer> steps : concurrencySteps.values()) {
+      first = Math.min(first, steps.firstKey());
+      last = Math.max(last, steps.lastKey());
+    }
+    for (Map.Entry<Endpoint, TreeMap<Long, Integer>> e : concurrencySteps.entrySet()) {
+      TreeMap<Long, Integer> level = new TreeMap<>();
+      int now = 0;
+      for (long sec = first; sec < last; sec++) {
+        now += e.getValue().getOrDefault(sec, 0);
+        level.put(sec, now);
+      }
+      out.put(e.getKey(), level);
+    }
+    return out;
   }
 
   private void lost(AttributedCall c, String callId) {
@@ -167,6 +268,21 @@ public final class CallLedger implements Consumer<AttributedCall> {
     Map<Endpoint, java.util.NavigableMap<Long, Integer>> out = new TreeMap<>();
     picksPerSecond.forEach((b, m) -> out.put(b, java.util.Collections.unmodifiableNavigableMap(m)));
     return out;
+  }
+
+  /** Returns the sketch of the hashed key's values, or null when no hash algorithm is tracked. */
+  @Nullable HeavyHitters hashedKeys() {
+    return hashedKeys;
+  }
+
+  /** Returns the algorithm whose key is tracked, or -1. */
+  int hashAlgorithm() {
+    return hashAlgorithm;
+  }
+
+  /** Returns the dispatcher flags the key is read with. */
+  int hashFlags() {
+    return hashFlags;
   }
 
   /** Returns the arrivals kept, or an empty list. */

@@ -24,5 +24,12 @@ public enum FindingCode {
   /** In-dialog requests (ACK, BYE, re-INVITE) went to another backend than the one that answered the INVITE. */
   DIALOG_PINNING_VIOLATION,
   /** Weights are configured but the algorithm in use ignores them. */
-  WEIGHTS_IGNORED
+  WEIGHTS_IGNORED,
+  /**
+   * While a destination was out of rotation, its whole share went to one neighbour (the next in the set), as
+   * Kamailio's hash, random and weight algorithms do (kamailio#2361).
+   */
+  HASH_FAILOVER_HOTSPOT,
+  /** Under call-load balancing (Kamailio algorithm 10) one backend carried more concurrent calls than its share. */
+  CONCURRENT_CALL_SKEW
 }

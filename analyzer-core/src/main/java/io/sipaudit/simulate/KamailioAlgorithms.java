@@ -61,6 +61,43 @@ public final class KamailioAlgorithms {
     return s.factory().apply(flags);
   }
 
+  /**
+   * Returns what algorithm {@code alg} hashes for {@code call}, written as a URI (or the Call-ID), or null when
+   * {@code alg} hashes nothing a capture shows. Example: alg 1, flags 0, From {@code <sip:alice@atlanta.com:5060>}
+   * gives {@code sip:alice@atlanta.com} (Kamailio leaves out a default port); with flags bit 1, {@code alice}.
+   */
+  public static @Nullable String hashedKey(int alg, int flags, CallArrival call) {
+    return switch (alg) {
+      case 0 -> call.callId().strip();
+      case 1 -> uriKey(call.from(), flags);
+      case 2 -> uriKey(call.to(), flags);
+      case 3 -> uriKey(call.requestUri(), flags);
+      default -> null;
+    };
+  }
+
+  /** Returns what {@link #hashedKey} hashes, for people: {@code "the From URI (user and host)"}, or null. */
+  public static @Nullable String hashedKeyName(int alg, int flags) {
+    String part = (flags & 1) != 0 ? " (user part only: dispatcher flags bit 1)" : " (user and host)";
+    return switch (alg) {
+      case 0 -> "the Call-ID";
+      case 1 -> "the From URI" + part;
+      case 2 -> "the To URI" + part;
+      case 3 -> "the Request-URI" + part;
+      default -> null;
+    };
+  }
+
+  private static String uriKey(String uriText, int flags) {
+    SipUri u = SipUri.parse(uriText.strip());
+    if (u.scheme().equals("tel") || (flags & 1) != 0) {
+      return u.scheme().equals("tel") ? "tel:" + u.user() : u.user();
+    }
+    int defaultPort = u.scheme().equals("sips") ? 5061 : 5060;
+    String hostPort = u.port() > 0 && u.port() != defaultPort ? u.host() + ":" + u.port() : u.host();
+    return u.scheme() + ":" + (u.user().isEmpty() ? "" : u.user() + "@") + hostPort;
+  }
+
   /** Kamailio's URI keys: user and host[:port], the port only when present and not the scheme's default. */
   static long uriHash(String uriText, int flags) {
     String text = uriText.strip();

@@ -116,6 +116,46 @@ final class AttributorTest {
   }
 
   @Test
+  void aByeToAConfiguredBackendTheCallNeverTriedBreaksPinning() {
+    // The balancer dispatched the BYE again (ds_select_dst) instead of loose routing: it reached B2, which the
+    // call's INVITE never went to.
+    InDialogRequest bye = new InDialogRequest(SipMethod.BYE, LB, B2, T0.plusSeconds(5), 200, T0.plusSeconds(5));
+    InDialogRequest ack = new InDialogRequest(SipMethod.ACK, LB, B1, T0.plusMillis(700), 0, null);
+    CallRecord r = call(List.of(hop(CLIENT, LB, "zc", null, 0, 200, 600), hop(LB, B1, "zl1", "zc", 1, 200, 590)),
+        List.of(ack, bye));
+    assertEquals(List.of(), new Attributor().attribute(r).pinningViolations(), "B2 is not known to be a backend");
+    Attributor configured = new Attributor();
+    configured.knowBackends(List.of(B1, B2));
+    List<String> v = configured.attribute(r).pinningViolations();
+    assertEquals(1, v.size(), v.toString());
+    assertTrue(v.get(0).startsWith("BYE at ") && v.get(0).contains("sent to 10.0.1.2:5060, call answered by"
+        + " 10.0.1.1:5060"), v.get(0));
+  }
+
+  @Test
+  void aBackendAnEarlierCallWasSentToIsKnownWithoutConfiguration() {
+    Attributor a = new Attributor();
+    a.attribute(call(List.of(hop(CLIENT, LB, "zc", null, 0, 200, 600), hop(LB, B2, "zl1", "zc", 1, 200, 590)),
+        List.of()));
+    InDialogRequest bye = new InDialogRequest(SipMethod.BYE, LB, B2, T0.plusSeconds(5), 200, T0.plusSeconds(5));
+    AttributedCall c = a.attribute(call(List.of(hop(CLIENT, LB, "zd", null, 0, 200, 600),
+        hop(LB, B1, "zl2", "zd", 1, 200, 590)), List.of(bye)));
+    assertEquals(1, c.pinningViolations().size(), c.pinningViolations().toString());
+  }
+
+  @Test
+  void anInDialogRequestToTheCallerOrElsewhereIsNoPinningViolation() {
+    Attributor a = new Attributor();
+    a.knowBackends(List.of(B1, B2));
+    InDialogRequest toCaller = new InDialogRequest(SipMethod.BYE, LB, CLIENT, T0.plusSeconds(5), 200, null);
+    InDialogRequest toContact = new InDialogRequest(SipMethod.BYE, LB, Endpoint.parse("10.0.9.9:5060"),
+        T0.plusSeconds(6), 200, null);
+    AttributedCall c = a.attribute(call(List.of(hop(CLIENT, LB, "zc", null, 0, 200, 600),
+        hop(LB, B1, "zl1", "zc", 1, 200, 590)), List.of(toCaller, toContact)));
+    assertEquals(List.of(), c.pinningViolations());
+  }
+
+  @Test
   void givenBackendsMakeTheirInvitesTheAttempts() {
     // client -> SBC -> B1 directly: the SBC forwards, but the user says the SBC's targets are the backends
     AttributedCall c = new Attributor(List.of(), List.of(Endpoint.parse("10.0.1.1:0"))).attribute(call(List.of(
