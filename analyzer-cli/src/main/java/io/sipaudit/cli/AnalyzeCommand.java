@@ -164,6 +164,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         json.writeEndArray();
         AuditOutput.json(json, audited);
+        AuditOutput.stateTimeline(json, pipeline.stateChanges());
         json.writeEndObject();
         json.writeRaw('\n');
         json.flush();

@@ -139,6 +139,11 @@ final class AuditOptions {
     return health(policy.healthOptions(), setup);
   }
 
+  /** Returns the dispatcher setup of --kamailio-cfg (after {@link #expectation}), or null. */
+  @Nullable DispatcherSetup setup() {
+    return setup;
+  }
+
   /** {@code base} with the probe method and the accepted reply codes of a loaded dispatcher setup. */
   static HealthOptions health(HealthOptions base, @Nullable DispatcherSetup d) {
     if (d == null || !d.loaded()) {

@@ -22,6 +22,22 @@ final class AuditOutput {
   private AuditOutput() {}
 
   /** Writes the fields {@code findings}, {@code distribution} and {@code health} into the current JSON object. */
+  /** The balancer's view of its backends: one entry per change of state. */
+  static void stateTimeline(JsonGenerator g, List<io.sipaudit.simulate.HealthModel.StateChange> changes)
+      throws IOException {
+    g.writeArrayFieldStart("stateTimeline");
+    for (var c : changes) {
+      g.writeStartObject();
+      g.writeStringField("at", c.at().toString());
+      g.writeStringField("backend", c.destination());
+      g.writeStringField("from", c.from());
+      g.writeStringField("to", c.to());
+      g.writeStringField("cause", c.cause());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   static void json(JsonGenerator g, AuditResult r) throws IOException {
     g.writeArrayFieldStart("findings");
     for (Finding f : r.findings()) {

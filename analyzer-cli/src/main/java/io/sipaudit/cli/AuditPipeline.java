@@ -18,6 +18,7 @@ import io.sipaudit.audit.Expectation;
 import io.sipaudit.health.HealthTracker;
 import io.sipaudit.ingest.IngestEvent;
 import io.sipaudit.net.Endpoint;
+import io.sipaudit.simulate.HealthModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,12 +35,15 @@ final class AuditPipeline {
   final Expectation expectation;
   final AuditPolicy policy;
   private final AuditOptions options;
+  private final HealthObserver observer;
+  private List<HealthModel.StateChange> stateChanges = List.of();
 
   AuditPipeline(AuditOptions options, AuditPolicy policy, Expectation expectation) {
     this.options = options;
     this.policy = policy;
     this.expectation = expectation;
-    this.health = new HealthTracker(options.health(policy));
+    this.observer = new HealthObserver(options.setup(), options.health(policy));
+    this.health = new HealthTracker(options.health(policy)).onProbeResult(observer.probes::add);
     this.ledger = new CallLedger(expectation instanceof Expectation.Simulated);
     Integer alg = options.hints().algorithm();
     if (alg != null) {
@@ -61,6 +65,15 @@ final class AuditPipeline {
   void call(AttributedCall c) {
     analysis.call(c);
     ledger.accept(c);
+    observer.call(c);
+  }
+
+  /**
+   * The backends' states in the balancer's view, replayed through Kamailio's state machine from the probes and
+   * the failure route's marks (after {@link #audit}).
+   */
+  List<HealthModel.StateChange> stateChanges() {
+    return stateChanges;
   }
 
   /**
@@ -100,6 +113,8 @@ final class AuditPipeline {
       }
     }
     backends.removeIf(e -> e.port() == 0);
+    stateChanges = observer.model().transitions(backends.stream().map(Endpoint::toString).toList(),
+        java.util.Map.of());
     return new Auditor(policy, expectation, options.hints()).audit(ledger, health, new ArrayList<>(backends));
   }
 }

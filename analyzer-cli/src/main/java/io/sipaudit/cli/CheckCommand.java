@@ -99,6 +99,7 @@ final class CheckCommand implements Callable<Integer> {
         g.writeNumberField("calls", r.calls());
         AuditOutput.verdict(g, verdict);
         AuditOutput.json(g, r);
+        AuditOutput.stateTimeline(g, pipeline.stateChanges());
         g.writeEndObject();
         g.flush();
         out.println();

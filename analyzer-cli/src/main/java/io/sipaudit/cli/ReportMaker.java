@@ -79,7 +79,7 @@ final class ReportMaker {
     return new ReportData(VersionProvider.projectVersion(), Instant.now(), inputNames, audit.describe(), first, last,
         pipeline.analysis.calls(), pipeline.analysis.outcomes(), pipeline.analysis.pdd(), pipeline.analysis.setup(),
         pipeline.analysis.nodes(), pipeline.analysis.backends(), pipeline.analysis.pddCurves(),
-        pipeline.analysis.setupCurves(), audit.labels, result, verdict, timeline, ladders,
+        pipeline.analysis.setupCurves(), audit.labels, result, verdict, timeline, pipeline.stateChanges(), ladders,
         notes);
   }
 

@@ -200,6 +200,61 @@ final class CheckCommandTest {
     return Instant.EPOCH.plusNanos(new BigDecimal(seconds).movePointRight(9).longValueExact());
   }
 
+  @TestFactory
+  Stream<DynamicTest> inTheBalancersViewAKilledBackendGoesOutOfRotationAfterTheKillAndKamailioNeverPicksItThen()
+      throws Exception {
+    List<Path> dirs = new ArrayList<>();
+    try (Stream<Path> all = Files.list(samples())) {
+      all.filter(d -> Files.exists(d.resolve("events.csv")) && Files.exists(d.resolve("dispatcher.list"))).sorted()
+          .forEach(dirs::add);
+    }
+    return dirs.stream().filter(d -> {
+      try {
+        return Files.readString(d.resolve("events.csv")).contains(",kill,");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
+      JsonNode doc = check(dir, 1);
+      // out-of-rotation spans per backend, from the replayed state machine
+      Map<String, List<Instant[]>> out = new HashMap<>();
+      Map<String, Instant> since = new HashMap<>();
+      for (JsonNode c : doc.get("stateTimeline")) {
+        String b = c.get("backend").asText();
+        boolean wasOut = "ID".indexOf(c.get("from").asText().charAt(0)) >= 0;
+        boolean isOut = "ID".indexOf(c.get("to").asText().charAt(0)) >= 0;
+        Instant at = Instant.parse(c.get("at").asText());
+        if (!wasOut && isOut) {
+          since.put(b, at);
+        } else if (wasOut && !isOut && since.containsKey(b)) {
+          out.computeIfAbsent(b, k -> new ArrayList<>()).add(new Instant[] {since.remove(b), at});
+        }
+      }
+      since.forEach((b, t) -> out.computeIfAbsent(b, k -> new ArrayList<>()).add(new Instant[] {t, Instant.MAX}));
+      for (String line : Files.readAllLines(dir.resolve("events.csv"))) {
+        String[] f = line.split(",");
+        if (f.length == 3 && f[1].equals("kill")) {
+          Instant kill = Instant.EPOCH.plusNanos(new java.math.BigDecimal(f[0]).movePointRight(9).longValueExact());
+          assertTrue(out.getOrDefault(f[2], List.of()).stream().anyMatch(s -> !s[0].isBefore(kill)),
+              f[2] + " killed at " + kill + " never went out of rotation: " + doc.get("stateTimeline"));
+        }
+      }
+      // Kamailio's own log: no first pick of a destination while the replayed view has it out of rotation
+      List<String> lines = Files.readAllLines(dir.resolve("attempts.csv"));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",", -1);
+        if (!f[1].equals("1")) {
+          continue;
+        }
+        Instant t = Instant.parse(f[2]);
+        for (Instant[] span : out.getOrDefault(f[3], List.of())) {
+          assertFalse(t.isAfter(span[0]) && t.isBefore(span[1]), f[0] + " went to " + f[3] + " at " + t
+              + ", which the replayed view had out of rotation from " + span[0] + " to " + span[1]);
+        }
+      }
+    }));
+  }
+
   @Test
   void aBackendThatAnswersProbesWith503IsAProbeReplyFailureAndLeavesTheRotationButIsNotDown() throws Exception {
     Path dir = samples().resolve("probe-503-alg4");

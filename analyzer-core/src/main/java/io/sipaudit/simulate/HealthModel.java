@@ -68,6 +68,53 @@ public final class HealthModel {
     return events.size();
   }
 
+  /**
+   * A change of one destination's state in the balancer's view.
+   *
+   * @param at when
+   * @param destination {@code host:port}
+   * @param from the state before, as {@code kamcmd dispatcher.list} shows it ({@code AP}, {@code TP}, {@code IP}, ...)
+   * @param to the state after
+   * @param cause {@code probe answered}, {@code probe failed} or {@code marked by the failure route}
+   */
+  public record StateChange(Instant at, String destination, String from, String to, String cause) {}
+
+  /**
+   * Replays every event over fresh states of {@code destinations} (each starting from its flags in
+   * {@code initialFlags}, else active) and returns the changes between active, trying, inactive and disabled (not
+   * those of the probing bit alone), in time order. Does not disturb a replay.
+   */
+  public List<StateChange> transitions(java.util.Collection<String> destinations, Map<String, Integer> initialFlags) {
+    List<Event> sortedEvents = new ArrayList<>(events);
+    sortedEvents.sort(Comparator.comparing(Event::at));
+    Map<String, DestinationState> view = new java.util.TreeMap<>();
+    for (String d : destinations) {
+      view.put(d, new DestinationState(initialFlags.getOrDefault(d, 0), settings.probingThreshold(),
+          settings.inactiveThreshold()));
+    }
+    List<StateChange> out = new ArrayList<>();
+    for (Event e : sortedEvents) {
+      DestinationState s = view.get(e.destination());
+      if (s == null) {
+        continue;
+      }
+      String before = s.letters();
+      switch (e.kind()) {
+        case MARKED -> s.update(settings.markState());
+        case PROBE_OK -> s.probed(true, settings.probingMode());
+        case PROBE_FAILED -> s.probed(false, settings.probingMode());
+      }
+      if (before.charAt(0) != s.letters().charAt(0)) {   // A, T, I or D changed (not only the probing bit)
+        out.add(new StateChange(e.at(), e.destination(), before, s.letters(), switch (e.kind()) {
+          case MARKED -> "marked by the failure route";
+          case PROBE_OK -> "probe answered";
+          case PROBE_FAILED -> "probe failed";
+        }));
+      }
+    }
+    return out;
+  }
+
   /** Binds the model to the set being replayed; every destination starts from its list flags. */
   void bind(List<Destination> set) {
     for (Destination d : set) {

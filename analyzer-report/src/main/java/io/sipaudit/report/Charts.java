@@ -159,7 +159,7 @@ public final class Charts {
    * failed probes.
    */
   public static JFreeChart health(Timeline t, Instant from, Instant to, List<DownInterval> down,
-      Function<Endpoint, String> name) {
+      List<io.sipaudit.simulate.HealthModel.StateChange> view, Function<Endpoint, String> name) {
     List<Endpoint> rows = t.backends();
     XYIntervalSeries up = new XYIntervalSeries("answering");
     XYIntervalSeries dn = new XYIntervalSeries("down (no answer)");
@@ -173,15 +173,29 @@ public final class Charts {
         dn.add(d.start().toEpochMilli(), d.start().toEpochMilli(), e.toEpochMilli(), i, i - 0.3, i + 0.3);
       }
     }
+    XYIntervalSeries out = new XYIntervalSeries("out of rotation (balancer's view)");
+    java.util.Map<String, Instant> since = new java.util.HashMap<>();
+    for (var c : view) {
+      boolean wasOut = c.from().startsWith("I") || c.from().startsWith("D");
+      boolean isOut = c.to().startsWith("I") || c.to().startsWith("D");
+      if (!wasOut && isOut) {
+        since.put(c.destination(), c.at());
+      } else if (wasOut && !isOut && since.containsKey(c.destination())) {
+        band(out, rows, c.destination(), since.remove(c.destination()), c.at());
+      }
+    }
+    since.forEach((dest, start) -> band(out, rows, dest, start, to));
     XYIntervalSeriesCollection bands = new XYIntervalSeriesCollection();
     bands.addSeries(up);
     bands.addSeries(dn);
+    bands.addSeries(out);
     XYBarRenderer br = new XYBarRenderer();
     br.setUseYInterval(true);
     br.setBarPainter(new StandardXYBarPainter());
     br.setShadowVisible(false);
     br.setSeriesPaint(0, UP);
     br.setSeriesPaint(1, DOWN);
+    br.setSeriesPaint(2, new Color(0x555555));
     String[] labels = rows.stream().map(name).toArray(String[]::new);
     SymbolAxis y = new SymbolAxis(null, labels.length == 0 ? new String[] {""} : labels);
     y.setGridBandsVisible(false);
@@ -203,6 +217,14 @@ public final class Charts {
     plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
     plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);   // down bands over up bands
     return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true), plot);
+  }
+
+  private static void band(XYIntervalSeries s, List<Endpoint> rows, String destination, Instant from, Instant to) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).toString().equals(destination)) {
+        s.add(from.toEpochMilli(), from.toEpochMilli(), to.toEpochMilli(), i, i - 0.08, i + 0.08);
+      }
+    }
   }
 
   private static DateAxis timeAxis() {

@@ -352,8 +352,10 @@ public final class HtmlReport {
   private void health(ReportData d, Function<Endpoint, String> name) {
     out.append("<section id=\"health\">\n<h2>Health</h2>\n");
     if (d.first() != null && d.last() != null && !d.timeline().backends().isEmpty()) {
-      chart("Backends answering (green), down (red), failed probes (dots)", Charts.health(d.timeline(), d.first(),
-          d.last(), d.audit().downIntervals(), name), 60 + 36 * d.timeline().backends().size(), "chart-health");
+      chart("Backends answering (green), not answering (red), out of rotation in the balancer's view (grey bar),"
+          + " failed probes (dots)", Charts.health(d.timeline(), d.first(),
+          d.last(), d.audit().downIntervals(), d.stateChanges(), name), 60 + 36 * d.timeline().backends().size(),
+          "chart-health");
     }
     List<DownInterval> down = d.audit().downIntervals();
     if (down.isEmpty()) {
@@ -372,6 +374,7 @@ public final class HtmlReport {
       }
       out.append("</tbody>\n</table>\n");
     }
+    stateTable(d, name);
     List<ProbeSummary> probes = d.audit().probes();
     if (probes.isEmpty()) {
       out.append("<p>No health-check probes were seen.</p>\n");
@@ -393,6 +396,33 @@ public final class HtmlReport {
       out.append("</tbody>\n</table>\n");
     }
     out.append("</section>\n");
+  }
+
+  /** Rows of the balancer's-view table; the rest are counted. */
+  static final int MAX_STATE_CHANGES = 100;
+
+  private void stateTable(ReportData d, Function<Endpoint, String> name) {
+    if (d.stateChanges().isEmpty()) {
+      return;
+    }
+    out.append("<p>The balancer's view: each backend's state as Kamailio's dispatcher would have held it"
+        + " (A active, T trying, I inactive, P probing), replayed from the probes' results and the failure route's"
+        + " marks with the configured thresholds and probing mode.</p>\n<table class=\"grid\" id=\"state-table\">\n"
+        + "<thead><tr><th>time</th><th>backend</th><th>state</th><th>because</th></tr></thead>\n<tbody>\n");
+    int n = 0;
+    for (var c : d.stateChanges()) {
+      if (n++ == MAX_STATE_CHANGES) {
+        break;
+      }
+      out.append("<tr><td>").append(time(c.at())).append("</td><td>").append(e(endpointName(d, c.destination())))
+          .append("</td><td>").append(e(c.from() + " → " + c.to())).append("</td><td>").append(e(c.cause()))
+          .append("</td></tr>\n");
+    }
+    out.append("</tbody>\n</table>\n");
+    if (d.stateChanges().size() > MAX_STATE_CHANGES) {
+      out.append("<p class=\"foot\">The first ").append(MAX_STATE_CHANGES).append(" of ")
+          .append(d.stateChanges().size()).append(" changes.</p>\n");
+    }
   }
 
   private static String codes(Map<String, Long> codes) {

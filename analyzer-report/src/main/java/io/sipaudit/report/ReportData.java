@@ -10,6 +10,7 @@ import io.sipaudit.attribution.Percentiles;
 import io.sipaudit.audit.AuditResult;
 import io.sipaudit.audit.Verdict;
 import io.sipaudit.net.Endpoint;
+import io.sipaudit.simulate.HealthModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param audit the audit
  * @param verdict the policy's verdict on the audit
  * @param timeline the bucketed series
+ * @param stateChanges the backends' states in the balancer's view (Kamailio's state machine replayed), in time order
  * @param ladders ladders of the calls that matter, with why each was chosen
  * @param notes things the reader should know about the input (read errors, ladders left out), already worded
  */
@@ -63,6 +65,7 @@ public record ReportData(
     AuditResult audit,
     Verdict verdict,
     Timeline timeline,
+    List<HealthModel.StateChange> stateChanges,
     List<CallLadder> ladders,
     List<String> notes) {
 
@@ -81,6 +84,7 @@ public record ReportData(
     requireNonNull(audit, "audit");
     requireNonNull(verdict, "verdict");
     requireNonNull(timeline, "timeline");
+    stateChanges = List.copyOf(stateChanges);
     ladders = List.copyOf(ladders);
     notes = List.copyOf(notes);
   }
