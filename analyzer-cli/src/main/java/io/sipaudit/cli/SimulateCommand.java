@@ -107,6 +107,11 @@ final class SimulateCommand implements Callable<Integer> {
           + " through Kamailio's state machine; none: they keep the list file's state.")
   Health health;
 
+  @Option(names = "--compare", paramLabel = "kamailio:N",
+      description = "What if: also replay the same calls through this algorithm (repeatable), with the same"
+          + " destinations and health, and show how each would have spread them.")
+  List<String> compare = new ArrayList<>();
+
   @Mixin NodeOptions nodes;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
@@ -169,7 +174,26 @@ final class SimulateCommand implements Callable<Integer> {
     for (CallArrival a : arrivals) {
       predictions.add(replay.next(a));
     }
-    report(spec.commandLine().getOut(), setId, destinations, predictions, finals);
+    List<WhatIf> whatIf = new ArrayList<>();
+    if (!compare.isEmpty()) {
+      whatIf.add(whatIf("kamailio:" + alg, destinations, predictions));
+      for (String other : compare) {
+        int n = DispatcherChoice.algorithm(spec, other);
+        DispatcherAlgorithm a;
+        try {
+          a = KamailioAlgorithms.create(n, flags);
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--compare " + other + ": " + e.getMessage());
+        }
+        Replay r = new Replay(destinations, a, useDefault, false, health == Health.observed ? observed.model() : null);
+        List<Prediction> p = new ArrayList<>(arrivals.size());
+        for (CallArrival c : arrivals) {
+          p.add(r.next(c));
+        }
+        whatIf.add(whatIf("kamailio:" + n, destinations, p));
+      }
+    }
+    report(spec.commandLine().getOut(), setId, destinations, predictions, finals, whatIf);
     for (InputError e : result.errors()) {
       err.println("sipaudit: " + e.message());
     }
@@ -260,8 +284,35 @@ final class SimulateCommand implements Callable<Integer> {
     return m;
   }
 
+  /**
+   * How one algorithm would have spread the calls: first picks per destination, calls with no destination left,
+   * and how often it agrees with the balancer.
+   */
+  record WhatIf(String algorithm, String name, Map<String, Long> picks, long noDestination, long agreed, long calls) {}
+
+  private static WhatIf whatIf(String algorithm, List<Destination> destinations, List<Prediction> predictions) {
+    Map<String, Long> picks = new LinkedHashMap<>();
+    for (Destination d : destinations) {
+      picks.put(d.hostPort(), 0L);
+    }
+    long none = 0;
+    long agreed = 0;
+    for (Prediction p : predictions) {
+      if (p.predicted().equals("none")) {
+        none++;
+      } else {
+        picks.merge(p.predicted(), 1L, Long::sum);
+      }
+      if (p.agrees()) {
+        agreed++;
+      }
+    }
+    int n = Integer.parseInt(algorithm.substring("kamailio:".length()));
+    return new WhatIf(algorithm, String.valueOf(KamailioAlgorithms.name(n)), picks, none, agreed, predictions.size());
+  }
+
   private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions,
-      Map<String, String> finals) throws Exception {
+      Map<String, String> finals, List<WhatIf> whatIf) throws Exception {
     long agreed = predictions.stream().filter(Prediction::agrees).count();
     Map<String, long[]> perDestination = new LinkedHashMap<>();
     for (Destination d : destinations) {
@@ -309,6 +360,19 @@ final class SimulateCommand implements Callable<Integer> {
         calls.add(c);
       }
       doc.put("calls", calls);
+      if (!whatIf.isEmpty()) {
+        List<Map<String, Object>> w = new ArrayList<>();
+        for (WhatIf x : whatIf) {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("algorithm", x.algorithm());
+          m.put("algorithmName", x.name());
+          m.put("picks", x.picks());
+          m.put("noDestination", x.noDestination());
+          m.put("agreement", x.calls() == 0 ? null : (double) x.agreed() / x.calls());
+          w.add(m);
+        }
+        doc.put("whatIf", w);
+      }
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
       out.flush();
       return;
@@ -325,6 +389,30 @@ final class SimulateCommand implements Callable<Integer> {
     }
     out.printf("  %-24s %9s %9s%n", "destination", "predicted", "observed");
     perDestination.forEach((k, v) -> out.printf("  %-24s %9d %9d%n", k, v[0], v[1]));
+    if (!whatIf.isEmpty()) {
+      out.printf("%nWhat if (the same calls, destinations and health; first picks per destination):%n");
+      out.printf("  %-24s", "destination");
+      for (WhatIf x : whatIf) {
+        out.printf(" %12s", x.algorithm());
+      }
+      out.println();
+      for (Destination d : destinations) {
+        out.printf("  %-24s", d.hostPort());
+        for (WhatIf x : whatIf) {
+          long n = x.picks().getOrDefault(d.hostPort(), 0L);
+          out.printf(" %12s", String.format(java.util.Locale.ROOT, "%d (%.0f%%)", n,
+              x.calls() == 0 ? 0.0 : 100.0 * n / x.calls()));
+        }
+        out.println();
+      }
+      out.printf("  %-24s", "no destination");
+      whatIf.forEach(x -> out.printf(" %12d", x.noDestination()));
+      out.println();
+      out.printf("  %-24s", "agrees with the balancer");
+      whatIf.forEach(x -> out.printf(" %12s", String.format(java.util.Locale.ROOT, "%.1f%%",
+          x.calls() == 0 ? 0.0 : 100.0 * x.agreed() / x.calls())));
+      out.println();
+    }
 
     out.flush();
   }

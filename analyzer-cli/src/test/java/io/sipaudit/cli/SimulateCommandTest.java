@@ -123,6 +123,34 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void whatIfShowsHowOtherAlgorithmsWouldHaveSpreadTheSameCallsBesideWhatKamailioDid() throws Exception {
+    Path dir = sample("hash-callid-alg0-kill");
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:0", "--compare", "kamailio:4",
+        "--compare", "kamailio:8", "--kamailio-cfg", dir.resolve("balancer.cfg").toString(), "--define-file",
+        dir.resolve("balancer.defines").toString(), dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode whatIf = new ObjectMapper().readTree(run.out()).get("whatIf");
+    assertEquals(List.of("kamailio:0", "kamailio:4", "kamailio:8"),
+        List.of(whatIf.get(0).get("algorithm").asText(), whatIf.get(1).get("algorithm").asText(),
+            whatIf.get(2).get("algorithm").asText()));
+    java.util.Map<String, Long> kamailio = new java.util.HashMap<>();
+    truth(dir).values().forEach(t -> kamailio.merge(t[0], 1L, Long::sum));
+    long max0 = 0;
+    long max4 = 0;
+    long total4 = 0;
+    for (var e : kamailio.entrySet()) {
+      assertEquals((long) e.getValue(), whatIf.get(0).get("picks").get(e.getKey()).asLong(), "alg 0 is what Kamailio did");
+      max0 = Math.max(max0, whatIf.get(0).get("picks").get(e.getKey()).asLong());
+      max4 = Math.max(max4, whatIf.get(1).get("picks").get(e.getKey()).asLong());
+      total4 += whatIf.get(1).get("picks").get(e.getKey()).asLong();
+    }
+    assertEquals(160, total4);
+    assertTrue(max4 < max0, "round robin spreads the hash's hot spot: " + whatIf);
+    assertEquals(160, whatIf.get(2).get("picks").get("127.0.5.14:5060").asLong(), "alg 8: the highest priority");
+  }
+
+  @Test
   void withoutTheHealthReplayAKilledBackendKeepsGettingPredictedCalls() throws Exception {
     Path dir = sample("rr-alg4-kill");
     CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--health", "none", "--dispatcher",
