@@ -18,11 +18,13 @@ import java.util.TreeSet;
  * <p>With {@code byParties}, calls from the same caller to the same callee (user parts, compared on their last
  * 8 digits when numeric) starting within 2–4 s of each other are linked too, marked {@code heuristic}.
  * A group that has had no new leg for {@link #GROUP_IDLE} of capture time is closed and its keys forgotten, so
- * memory follows the calls of the last hour, not the whole capture.
+ * memory follows the calls of the last ten minutes, not the whole capture (groups of two or more legs are kept,
+ * small, until {@link #groups()}). Closing is amortised constant time per call: groups wait in a queue by the
+ * time of their newest leg.
  */
 public final class LegCorrelator {
   static final int PARTIES_WINDOW_SECONDS = 2;
-  static final Duration GROUP_IDLE = Duration.ofHours(1);
+  static final Duration GROUP_IDLE = Duration.ofMinutes(10);
   private static final int SWEEP_EVERY_CALLS = 1024;
 
   /** One set of the union-find: its legs, its keys, how they were tied, its newest leg. */
@@ -31,7 +33,15 @@ public final class LegCorrelator {
     final List<String> keys = new ArrayList<>();
     final Set<String> kinds = new TreeSet<>();
     Instant newest = Instant.MIN;
+    /** Merged into another group, or closed: no longer open. */
+    boolean gone;
   }
+
+  /** A group as it was when one of its legs was added; stale when the group got newer legs or is gone. */
+  private record Queued(Group group, Instant newest) {}
+
+  private final java.util.ArrayDeque<Queued> queue = new java.util.ArrayDeque<>();
+  private final Set<Group> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   private final boolean byParties;
   private final Map<String, Group> groupOf = new HashMap<>();   // node (leg or key) -> its group
@@ -48,7 +58,11 @@ public final class LegCorrelator {
   public void add(CallRecord c) {
     String leg = "#" + c.callId() + "#" + c.start();
     starts.put(leg, c.start());
-    Group g = groupOf.computeIfAbsent(leg, k -> new Group());
+    Group g = groupOf.computeIfAbsent(leg, k -> {
+      Group fresh = new Group();
+      open.add(fresh);
+      return fresh;
+    });
     if (g.legs.isEmpty() || !g.legs.contains(leg)) {
       g.legs.add(leg);
     }
@@ -69,6 +83,8 @@ public final class LegCorrelator {
         union(leg, "parties:" + parties + "@" + bucket + "+", "parties");
       }
     }
+    Group now = groupOf.get(leg);
+    queue.add(new Queued(now, now.newest));
     if (++added % SWEEP_EVERY_CALLS == 0) {
       closeIdle(c.start());
     }
@@ -99,14 +115,7 @@ public final class LegCorrelator {
   }
 
   private List<Group> distinctOpenGroups() {
-    List<Group> out = new ArrayList<>();
-    java.util.Set<Group> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    for (Group g : groupOf.values()) {
-      if (seen.add(g)) {
-        out.add(g);
-      }
-    }
-    return out;
+    return new ArrayList<>(open);
   }
 
   private void report(Group g, List<CallGroup> out) {
@@ -130,17 +139,22 @@ public final class LegCorrelator {
   /** Closes the groups whose newest leg is older than {@link #GROUP_IDLE} before {@code now}. */
   private void closeIdle(Instant now) {
     Instant cutoff = now.minus(GROUP_IDLE);
-    for (Group g : distinctOpenGroups()) {
-      if (g.newest.isBefore(cutoff)) {
-        report(g, closed);
-        for (String leg : g.legs) {
-          groupOf.remove(leg);
-          starts.remove(leg);
-        }
-        for (String key : g.keys) {
-          groupOf.remove(key);
-          keyKinds.remove(key);
-        }
+    while (!queue.isEmpty() && queue.peek().newest().isBefore(cutoff)) {
+      Queued q = queue.poll();
+      Group g = q.group();
+      if (g.gone || g.newest.isAfter(q.newest())) {
+        continue;   // merged or closed since, or a newer entry for it waits further back
+      }
+      g.gone = true;
+      open.remove(g);
+      report(g, closed);
+      for (String leg : g.legs) {
+        groupOf.remove(leg);
+        starts.remove(leg);
+      }
+      for (String key : g.keys) {
+        groupOf.remove(key);
+        keyKinds.remove(key);
       }
     }
   }
@@ -184,6 +198,8 @@ public final class LegCorrelator {
     }
     Group big = a.legs.size() + a.keys.size() >= b.legs.size() + b.keys.size() ? a : b;
     Group small = big == a ? b : a;
+    small.gone = true;
+    open.remove(small);
     big.legs.addAll(small.legs);
     big.keys.addAll(small.keys);
     big.kinds.addAll(small.kinds);

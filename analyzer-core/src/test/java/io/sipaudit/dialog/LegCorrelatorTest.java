@@ -51,7 +51,7 @@ final class LegCorrelatorTest {
   }
 
   @Test
-  void groupsIdleForAnHourAreClosedKeptInTheResultAndForgotten() {
+  void groupsIdleForTenMinutesAreClosedKeptInTheResultAndForgotten() {
     LegCorrelator c = new LegCorrelator(false);
     c.add(leg("a", 0, "sip:1@x", "sip:2@x"));
     c.add(leg("b", 10, "sip:1@x", "sip:2@x", "call-id:a"));
@@ -61,6 +61,21 @@ final class LegCorrelatorTest {
     assertEquals(2 * 2048, c.openNodes(), "only the recent legs and their Call-ID keys are held");
     assertEquals(List.of("a", "b"), c.groups().get(0).callIds());
     assertEquals(1, c.groups().size());
+  }
+
+  @Test
+  void aLongStreamOfCallsHoldsOnlyTheLastTenMinutesOfLegs() {
+    LegCorrelator c = new LegCorrelator(false);
+    int calls = 100_000;   // one every 10 ms: 1,000 s of capture
+    long maxOpen = 0;
+    for (int i = 0; i < calls; i++) {
+      c.add(leg("c" + i, 10L * i, "sip:1@x", "sip:2@x"));
+      maxOpen = Math.max(maxOpen, c.openNodes());
+    }
+    long window = LegCorrelator.GROUP_IDLE.toMillis() / 10 + 1024;   // calls in ten minutes, plus one sweep
+    assertTrue(maxOpen <= 2 * window, maxOpen + " nodes held, at most " + 2 * window + " expected");
+    assertTrue(c.openNodes() < 2 * calls, "old legs were forgotten");
+    assertTrue(c.groups().isEmpty());
   }
 
   @Test
