@@ -61,7 +61,7 @@ final class ReportMaker {
         : Timeline.of(first, last, backends, pipeline.ledger.firstPicksPerSecond(),
             pipeline.analysis.concurrencyChanges(), pipeline.health.failedProbesPerSecond());
     List<CallLadder> ladders = ladders(inputs, notes);
-    List<String> inputNames = inputs.files.stream().map(Path::toString).toList();
+    List<String> inputNames = inputs.names();
     return new ReportData(VersionProvider.projectVersion(), Instant.now(), inputNames, audit.describe(), first, last,
         pipeline.analysis.calls(), pipeline.analysis.outcomes(), pipeline.analysis.pdd(), pipeline.analysis.setup(),
         pipeline.analysis.nodes(), pipeline.analysis.backends(), audit.labels, result, verdict, timeline, ladders,

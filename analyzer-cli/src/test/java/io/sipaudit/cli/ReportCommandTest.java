@@ -380,6 +380,24 @@ final class ReportCommandTest {
   }
 
   @Test
+  void twoOutputsGetTheHtmlAndThePdfOfOneReading() throws Exception {
+    Path dir = samples().resolve("rr-alg4");
+    Path html = tmp.resolve("both/report.html");
+    Path pdf = tmp.resolve("both/report.pdf");
+    CommandRun run = CommandRun.sipaudit("report", "-q", "-o", html.toString(), "-o", pdf.toString(),
+        "--input-name", "rr.pcap", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("wrote " + html + " (HTML), " + pdf + " (PDF) ("), run.out());
+    String page = Files.readString(html);
+    assertTrue(page.contains("id=\"backend-table\""));
+    assertTrue(page.contains("<title>sipaudit report: rr.pcap</title>"), "the input's name, not its path");
+    assertFalse(page.contains(dir.toString()));
+    try (var in = Files.newInputStream(pdf)) {
+      assertEquals("%PDF-", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
+    }
+  }
+
+  @Test
   void aReportFromStandardInputSaysItsLaddersAreLeftOut() throws Exception {
     Path dir = samples().resolve("priority-alg8-failover");
     Path html = tmp.resolve("stdin.html");
