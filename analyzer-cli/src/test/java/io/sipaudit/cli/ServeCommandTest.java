@@ -60,7 +60,7 @@ final class ServeCommandTest {
 
   static SipAuditServer start(ServeOptions options) throws IOException {
     return SipAuditServer.start(options, ServeCommand.inProcess(), new PrintStream(LOG, true, StandardCharsets.UTF_8),
-        "test");
+        VersionProvider.projectVersion());
   }
 
   static Path sample(String name) {
@@ -179,7 +179,8 @@ final class ServeCommandTest {
 
     assertEquals(200, r.statusCode(), r.body());
     JsonNode doc = json(r);
-    assertEquals("Kamailio algorithm 8 replayed over dispatcher.list set 2", doc.at("/distribution/expectation").asText());
+    assertEquals("Kamailio algorithm 8 replayed over dispatcher.list set 2",
+        doc.at("/distribution/expectation").asText());
     List<String> configured = new ArrayList<>();
     doc.get("backends").forEach(b -> configured.add(b.get("address").asText() + " " + b.get("configured").asText()));
     assertEquals(List.of("127.0.1.21:5060 set 2, primary", "127.0.1.22:5060 set 2, secondary",

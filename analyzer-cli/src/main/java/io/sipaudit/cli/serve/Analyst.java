@@ -64,14 +64,14 @@ final class Analyst {
     List<String> out = new ArrayList<>();
     String dir = uploads + "/";
     for (String line : stderr.split("\n")) {
-      if (line.startsWith("Usage: ")) {
+      String m = ANSI.matcher(line).replaceAll("").strip();
+      if (m.startsWith("Usage: ")) {
         break;
       }
-      String m = line.strip();
       if (m.startsWith("sipaudit: ")) {
         m = m.substring("sipaudit: ".length());
       }
-      m = ANSI.matcher(m.replace(dir, "")).replaceAll("");
+      m = m.replace(dir, "");
       if (!m.isEmpty() && !m.startsWith("Rerun with --debug")) {
         out.add(m);
       }

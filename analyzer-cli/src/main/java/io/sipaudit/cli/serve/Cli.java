@@ -7,8 +7,8 @@ import java.util.List;
  * Runs one sipaudit command in this process, as {@code sipaudit ARGS...} would on a terminal.
  *
  * <p>Example: {@code cli.run(List.of("analyze", "--format", "json", "-q", "/tmp/x/input-1"), out, err)} writes the
- * analysis JSON to {@code out} and returns {@code 0}. The exit codes are sipaudit's ({@code io.sipaudit.cli.ExitCodes});
- * the ones the server tells apart are constants here.
+ * analysis JSON to {@code out} and returns {@code 0}. The exit codes are sipaudit's
+ * ({@code io.sipaudit.cli.ExitCodes}); the ones the server tells apart are constants here.
  */
 @FunctionalInterface
 public interface Cli {

@@ -103,6 +103,8 @@ public final class SipAuditServer implements AutoCloseable {
         ctx.header("Cache-Control", "no-cache");
         ctx.result(pages.script());
       });
+      // Browsers ask for it on every page; no icon, and no 404 in their console.
+      config.routes.get("/favicon.ico", ctx -> ctx.status(204));
       config.routes.post("/analyze", this::analyzeForm);
       config.routes.post("/api/analyze", ctx -> api(ctx, "analyze", "analysis"));
       config.routes.post("/api/check", ctx -> api(ctx, "check", "check"));

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Streams a request's body into its private upload directory and returns the {@link Submission}: a raw body (any
- * content type but multipart, named by the query parameter {@code name}) is one input; a {@code multipart/form-data} body has the parts below. Files are
- * stored under names the server chooses ({@code input-1}, {@code dispatcher.list}); what the client called them is
- * only ever shown, escaped, never used as a path.
+ * content type but multipart, named by the query parameter {@code name}) is one input; a
+ * {@code multipart/form-data} body has the parts below. Files are stored under names the server chooses
+ * ({@code input-1}, {@code dispatcher.list}); what the client called them is only ever shown, escaped, never used
+ * as a path.
  *
  * <p>Parts: {@code file} (a capture or trace; repeatable), {@code text} (a pasted trace; repeatable),
  * {@code dispatcher}, {@code kamailio_cfg}, {@code defines}, {@code srv} (as a file or pasted text, once each)

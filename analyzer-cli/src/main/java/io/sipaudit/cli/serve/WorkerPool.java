@@ -39,7 +39,7 @@ public final class WorkerPool {
     }
   }
 
-  /** Returns a worker, waiting up to {@code wait} for one; empty when none came free (or the thread was interrupted). */
+  /** Returns a worker, waiting up to {@code wait} for one; empty when none came free or the thread was interrupted. */
   public Optional<Lease> acquire(Duration wait) {
     try {
       return permits.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS) ? Optional.of(new Lease()) : Optional.empty();
