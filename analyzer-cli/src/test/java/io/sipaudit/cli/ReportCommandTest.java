@@ -384,9 +384,18 @@ final class ReportCommandTest {
     Path dir = samples().resolve("rr-alg4");
     Path html = tmp.resolve("both/report.html");
     Path pdf = tmp.resolve("both/report.pdf");
-    CommandRun run = CommandRun.sipaudit("report", "-q", "-o", html.toString(), "-o", pdf.toString(),
-        "--input-name", "rr.pcap", dir.resolve("capture.pcap").toString());
+    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    CommandRun run;
+    System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+    try {
+      run = CommandRun.sipaudit("report", "-q", "-o", html.toString(), "-o", pdf.toString(),
+          "--input-name", "rr.pcap", dir.resolve("capture.pcap").toString());
+    } finally {
+      System.setErr(saved);
+    }
     assertEquals(0, run.exitCode(), run.err());
+    assertEquals("", stderr.toString(StandardCharsets.UTF_8), "the PDF libraries keep quiet");
     assertTrue(run.out().startsWith("wrote " + html + " (HTML), " + pdf + " (PDF) ("), run.out());
     String page = Files.readString(html);
     assertTrue(page.contains("id=\"backend-table\""));

@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * How {@code sipaudit serve} listens and what it allows.
  *
- * <p>Example: {@code new ServeOptions("127.0.0.1", 8080, ByteSize.parse("200MB"), 2, Duration.ofSeconds(15),
+ * <p>Example: {@code new ServeOptions("127.0.0.1", 8080, ByteSize.parse("200MB"), 2, Duration.ofSeconds(60),
  * Duration.ofHours(1), 100)} is the default of a two-processor machine.
  *
  * @param bind the address to listen on; {@code 127.0.0.1} keeps the server to this machine
@@ -42,10 +42,10 @@ public record ServeOptions(String bind, int port, long maxUpload, int workers, D
     }
   }
 
-  /** The defaults on {@code port}: loopback, 200 MB, one worker per processor (at most 4), 15 s, 1 h, 100. */
+  /** The defaults on {@code port}: loopback, 200 MB, one worker per processor (at most 4), 60 s, 1 h, 100. */
   public static ServeOptions defaults(int port) {
     return new ServeOptions("127.0.0.1", port, 200L << 20,
-        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), Duration.ofSeconds(15),
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), Duration.ofSeconds(60),
         Duration.ofHours(1), 100);
   }
 
