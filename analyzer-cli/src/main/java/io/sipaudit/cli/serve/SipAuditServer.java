@@ -1,7 +1,7 @@
 package io.sipaudit.cli.serve;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -338,19 +338,16 @@ public final class SipAuditServer implements AutoCloseable {
       ctx.contentType("application/json");
       if (o.exitCode() == Cli.DATA_ERR) {
         ctx.status(422);
-        try (OutputStream body = ctx.outputStream(); JsonGenerator g = new JsonFactory().createGenerator(body)) {
-          g.writeStartObject();
-          g.writeNumberField("status", 422);
-          g.writeStringField("error", "the input is malformed or damaged; '" + field
-              + "' covers what was read before the damage");
-          g.writeArrayFieldStart("messages");
-          for (String m : o.messages()) {
-            g.writeString(m);
-          }
-          g.writeEndArray();
-          g.writeFieldName(field);
-          g.writeRawValue(Files.readString(out, StandardCharsets.UTF_8).strip());
-          g.writeEndObject();
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("status", 422);
+        head.put("error", "the input is malformed or damaged; '" + field + "' covers what was read before the damage");
+        head.put("messages", o.messages());
+        String open = json(head);
+        // {"status":422,...,"messages":[...],"FIELD": <the command's JSON, copied as it is> }
+        try (OutputStream body = ctx.outputStream()) {
+          body.write((open.substring(0, open.length() - 1) + ",\"" + field + "\":").getBytes(StandardCharsets.UTF_8));
+          Files.copy(out, body);
+          body.write('}');
         }
         return;
       }
@@ -374,10 +371,22 @@ public final class SipAuditServer implements AutoCloseable {
     }
   }
 
-  private static long calls(Path analysis) {
-    try {
-      JsonNode n = JSON.readTree(analysis.toFile()).at("/summary/calls");
-      return n.isNumber() ? n.asLong() : 0;
+  /** Returns {@code summary.calls} of an analysis JSON, reading past the calls without keeping them. */
+  static long calls(Path analysis) {
+    try (JsonParser p = JSON.getFactory().createParser(analysis.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return 0;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("summary") && p.currentToken() == JsonToken.START_OBJECT) {
+          JsonNode calls = JSON.<JsonNode>readTree(p).get("calls");
+          return calls != null && calls.isNumber() ? calls.asLong() : 0;
+        }
+        p.skipChildren();
+      }
+      return 0;
     } catch (IOException e) {
       return 0;
     }
