@@ -39,7 +39,10 @@ EXPECTED=$(( $(wc -l < "$ROOT/samples/$SAMPLE/truth.csv") - 1 ))
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/sipaudit-serve-load.XXXXXX")"
 PID=""
 cleanup() {
-  [[ -n "$PID" ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
+  if [[ -n "$PID" ]]; then
+    kill "$PID" 2>/dev/null || true
+    wait "$PID" 2>/dev/null || true
+  fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
