@@ -120,8 +120,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeStartObject();
         json.writeStringField("schema", "sipaudit.analysis/1");
         json.writeArrayFieldStart("inputs");
-        for (Path p : inputs.files) {
-          json.writeString(p.toString());
+        for (String name : inputs.names()) {
+          json.writeString(name);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("calls");

@@ -63,6 +63,11 @@ final class CaptureInputs {
       description = "Zone of text-trace times without one, e.g. Europe/Berlin (default: UTC).")
   ZoneId zone = ZoneOffset.UTC;
 
+  @Option(names = "--input-name", paramLabel = "NAME",
+      description = "What to call the FILEs, in order, in reports, JSON, evidence and messages instead of their paths,"
+          + " e.g. for temporary copies (sipaudit serve names uploads by the names they were sent with). Repeatable.")
+  List<String> names = new ArrayList<>();
+
   /** What {@code -} reads; tests replace it. */
   InputStream stdin = System.in;
 
@@ -71,7 +76,28 @@ final class CaptureInputs {
   /** Returns a reader of these inputs with the text-trace options applied, reporting progress to {@code bar}. */
   SipIngest ingest(ProgressBar bar) {
     optionsApplied = true;
-    return new SipIngest().onProgress(bar).textOptions(textOptions()).stdin(stdin);
+    return new SipIngest().onProgress(bar).textOptions(textOptions()).stdin(stdin).names(named());
+  }
+
+  /** Returns what each input is called: its {@code --input-name}, else its path as given. */
+  List<String> names() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      out.add(i < names.size() ? names.get(i) : files.get(i).toString());
+    }
+    return out;
+  }
+
+  private java.util.Map<Path, String> named() {
+    if (names.size() > files.size()) {
+      throw new ParameterException(mixee.commandLine(), names.size() + " --input-name for " + files.size()
+          + " FILE(s): give at most one per FILE");
+    }
+    java.util.Map<Path, String> out = new java.util.HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      out.put(files.get(i), names.get(i));
+    }
+    return out;
   }
 
   /** Returns the text-trace options; a bad value is a usage error (exit 2). */
@@ -86,9 +112,11 @@ final class CaptureInputs {
 
   /** Checks that every file exists and is readable, so a typo fails with exit 66 before any work. */
   List<Path> checked() throws NoSuchFileException {
-    if (!optionsApplied && (textFormat != null || local != null || date != null || !zone.equals(ZoneOffset.UTC))) {
+    if (!optionsApplied && (textFormat != null || local != null || date != null || !zone.equals(ZoneOffset.UTC)
+        || !names.isEmpty())) {
       throw new ParameterException(mixee.commandLine(), "'" + mixee.name()
-          + "' does not take --text-format, --local, --date or --tz yet; text traces are read with the defaults");
+          + "' does not take --text-format, --local, --date, --tz or --input-name yet; text traces are read with the"
+          + " defaults");
     }
     for (Path p : files) {
       if (!p.toString().equals("-") && (!Files.isRegularFile(p) || !Files.isReadable(p))) {

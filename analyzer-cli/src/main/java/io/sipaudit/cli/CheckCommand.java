@@ -92,8 +92,8 @@ final class CheckCommand implements Callable<Integer> {
         g.writeStartObject();
         g.writeStringField("schema", "sipaudit.check/1");
         g.writeArrayFieldStart("inputs");
-        for (Path p : inputs.files) {
-          g.writeString(p.toString());
+        for (String name : inputs.names()) {
+          g.writeString(name);
         }
         g.writeEndArray();
         g.writeNumberField("calls", r.calls());

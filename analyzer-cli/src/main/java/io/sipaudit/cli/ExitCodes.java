@@ -24,8 +24,8 @@ public final class ExitCodes {
   public static final int NO_INPUT = 66;
 
   /**
-   * The {@code ./sipaudit} launcher found no {@code java}, or no {@code mvn} when it had to build; the Java code
-   * never returns it ({@code EX_UNAVAILABLE}).
+   * The {@code ./sipaudit} launcher found no {@code java}, or no {@code mvn} when it had to build; or {@code serve}
+   * cannot listen on its address, e.g. the port is taken ({@code EX_UNAVAILABLE}).
    */
   public static final int UNAVAILABLE = 69;
 

@@ -10,6 +10,7 @@ import io.sipaudit.report.CsvExport;
 import io.sipaudit.report.ReportData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,10 +52,12 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin AuditOptions audit;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-      description = "Where to write the report (report.html or report.pdf).")
-  Path output;
+      description = "Where to write the report (report.html or report.pdf). Repeatable: -o report.html -o report.pdf"
+          + " writes both from one reading of the inputs.")
+  List<Path> outputs;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "html or pdf (default: from -o's extension).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "html or pdf, for every -o (default: from each -o's extension).")
   @Nullable Format format;
 
   @Option(names = "--csv-dir", paramLabel = "DIR",
@@ -63,8 +66,6 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean pdf = format != null ? format == Format.pdf
-        : output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
     List<Endpoint> given = nodes.balancers(spec);
     List<Endpoint> backends = nodes.backends(spec);
     var policy = audit.policy();
@@ -90,9 +91,14 @@ final class ReportCommand implements Callable<Integer> {
         csv.finish(pipeline.analysis.backends(), r, audit.labels);
       }
       ReportData data = maker.data(inputs, audit, pipeline, r, verdict, result.errors());
-      ReportMaker.write(data, pdf, output, out);
-      out.println("wrote " + output + " (" + (pdf ? "PDF" : "HTML") + "; " + data.calls() + " calls, "
-          + r.findings().size() + " findings, verdict " + (verdict.passed() ? "pass" : "fail") + ")"
+      List<String> written = new ArrayList<>();
+      for (Path output : outputs) {
+        boolean pdf = pdf(output);
+        ReportMaker.write(data, pdf, output, out);
+        written.add(output + " (" + (pdf ? "PDF" : "HTML") + ")");
+      }
+      out.println("wrote " + String.join(", ", written) + " (" + data.calls() + " calls, " + r.findings().size()
+          + " findings, verdict " + (verdict.passed() ? "pass" : "fail") + ")"
           + (csvDir == null ? "" : " and CSV files in " + csvDir));
     }
     out.flush();
@@ -101,5 +107,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     err.flush();
     return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+  }
+
+  private boolean pdf(Path output) {
+    return format != null ? format == Format.pdf
+        : output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
   }
 }

@@ -75,7 +75,7 @@ final class ReportMaker {
       }
     });
     List<CallLadder> ladders = ladders(inputs, chosen, notes);
-    List<String> inputNames = inputs.files.stream().map(Path::toString).toList();
+    List<String> inputNames = inputs.names();
     return new ReportData(VersionProvider.projectVersion(), Instant.now(), inputNames, audit.describe(), first, last,
         pipeline.analysis.calls(), pipeline.analysis.outcomes(), pipeline.analysis.pdd(), pipeline.analysis.setup(),
         pipeline.analysis.nodes(), pipeline.analysis.backends(), pipeline.analysis.pddCurves(),

@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       SimulateCommand.class,
       ConvertCommand.class,
+      ServeCommand.class,
     },
     exitCodeOnExecutionException = ExitCodes.SOFTWARE,
     exitCodeListHeading = "%nExit codes:%n",
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
       " 2:Usage error: unknown option, bad parameter or no command.",
       "65:Input malformed or its content unreadable.",
       "66:Input file missing or not readable.",
-      "69:(./sipaudit launcher) java or mvn not found.",
+      "69:(./sipaudit launcher) java or mvn not found; (serve) cannot listen on the address.",
       "70:Internal error; rerun with --debug for the stack trace."
     },
     footer = {"%nRun 'sipaudit help COMMAND' for the options of one command."},

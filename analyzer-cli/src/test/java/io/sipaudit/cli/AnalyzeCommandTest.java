@@ -106,6 +106,31 @@ final class AnalyzeCommandTest {
   }
 
   @Test
+  void inputNameStandsForThePathInJsonEvidenceAndMessages(@TempDir Path dir) throws Exception {
+    Path copy = dir.resolve("input-1");
+    byte[] whole = Files.readAllBytes(Path.of(sample("priority-alg8-failover")));
+    Files.write(copy, java.util.Arrays.copyOf(whole, whole.length - 100));
+
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", "--input-name", "lab capture.pcap",
+        copy.toString());
+
+    assertEquals(65, run.exitCode(), run.err());
+    assertTrue(run.err().startsWith("sipaudit: lab capture.pcap at offset "), run.err());
+    JsonNode doc = JSON.readTree(run.out());
+    assertEquals("lab capture.pcap", doc.at("/inputs/0").asText());
+    assertEquals("lab capture.pcap", doc.at("/calls/0/file").asText());
+    assertEquals("lab capture.pcap", doc.at("/errors/0/file").asText());
+    assertTrue(!run.out().contains(dir.toString()) && !run.err().contains(dir.toString()), run.err());
+  }
+
+  @Test
+  void moreInputNamesThanFilesIsAUsageError() {
+    CommandRun run = CommandRun.sipaudit("analyze", "--input-name", "a", "--input-name", "b", sample("rr-alg4"));
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("2 --input-name for 1 FILE(s)"), run.err());
+  }
+
+  @Test
   void missingFileExits66() {
     assertEquals(66, CommandRun.sipaudit("analyze", "/nonexistent/x.pcap").exitCode());
   }

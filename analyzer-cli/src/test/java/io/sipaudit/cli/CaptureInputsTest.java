@@ -60,7 +60,9 @@ final class CaptureInputsTest {
     CaptureInputs inputs = parse("--local", "192.0.2.4:5060", "x.log");
 
     CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class, inputs::checked);
-    assertTrue(e.getMessage().contains("'probe' does not take --text-format, --local, --date or --tz yet"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains("'probe' does not take --text-format, --local, --date, --tz or --input-name"
+        + " yet"), e.getMessage());
+    assertThrows(CommandLine.ParameterException.class, parse("--input-name", "a.pcap", "x.log")::checked,
+        "a name it would not use");
   }
 }

@@ -419,6 +419,33 @@ final class ReportCommandTest {
   }
 
   @Test
+  void twoOutputsGetTheHtmlAndThePdfOfOneReading() throws Exception {
+    Path dir = samples().resolve("rr-alg4");
+    Path html = tmp.resolve("both/report.html");
+    Path pdf = tmp.resolve("both/report.pdf");
+    java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream saved = System.err;
+    CommandRun run;
+    System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+    try {
+      run = CommandRun.sipaudit("report", "-q", "-o", html.toString(), "-o", pdf.toString(),
+          "--input-name", "rr.pcap", dir.resolve("capture.pcap").toString());
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("", stderr.toString(StandardCharsets.UTF_8), "the PDF libraries keep quiet");
+    assertTrue(run.out().startsWith("wrote " + html + " (HTML), " + pdf + " (PDF) ("), run.out());
+    String page = Files.readString(html);
+    assertTrue(page.contains("id=\"backend-table\""));
+    assertTrue(page.contains("<title>sipaudit report: rr.pcap</title>"), "the input's name, not its path");
+    assertFalse(page.contains(dir.toString()));
+    try (var in = Files.newInputStream(pdf)) {
+      assertEquals("%PDF-", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
+    }
+  }
+
+  @Test
   void aReportFromStandardInputSaysItsLaddersAreLeftOut() throws Exception {
     Path dir = samples().resolve("priority-alg8-failover");
     Path html = tmp.resolve("stdin.html");

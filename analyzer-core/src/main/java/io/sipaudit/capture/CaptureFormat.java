@@ -42,7 +42,12 @@ public enum CaptureFormat {
 
   /** Opens a capture file of any supported format, gzip-compressed or not. */
   public static CaptureReader open(Path file) {
-    return open(PcapReader.newInputStream(file), file.toString());
+    return open(file, file.toString());
+  }
+
+  /** Opens a capture file that error messages and frame references call {@code sourceName}, e.g. {@code calls.pcap}. */
+  public static CaptureReader open(Path file, String sourceName) {
+    return open(PcapReader.newInputStream(file), sourceName);
   }
 
   /**

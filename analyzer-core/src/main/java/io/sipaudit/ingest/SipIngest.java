@@ -85,6 +85,7 @@ public final class SipIngest {
       && !"false".equals(System.getProperty("sipaudit.parallel"));
   private TextTraceOptions textOptions = TextTraceOptions.DEFAULTS;
   private InputStream stdin = System.in;
+  private Map<Path, String> names = Map.of();
 
   /** Sets how text traces are read (format, logging node, date); auto-detection and UTC by default. */
   public SipIngest textOptions(TextTraceOptions options) {
@@ -95,6 +96,15 @@ public final class SipIngest {
   /** Sets what the input {@code -} reads; {@link System#in} by default. */
   public SipIngest stdin(InputStream in) {
     this.stdin = in;
+    return this;
+  }
+
+  /**
+   * Calls some inputs by a name instead of their path, in every event, error and message: for example a copy
+   * stored as {@code /tmp/sipaudit-serve-1/4f2a/input-1} is called {@code calls.pcap}, the name it was sent with.
+   */
+  public SipIngest names(Map<Path, String> names) {
+    this.names = Map.copyOf(names);
     return this;
   }
 
@@ -126,7 +136,7 @@ public final class SipIngest {
         try {
           sources.add(open(p, i, text));
         } catch (MalformedInputException e) {
-          errors.add(new InputError(p.toString(), e.getMessage()));
+          errors.add(new InputError(names.getOrDefault(p, p.toString()), e.getMessage()));
         }
       }
       PriorityQueue<Source> queue = new PriorityQueue<>(Comparator
@@ -235,14 +245,15 @@ public final class SipIngest {
    * other inputs that are not regular files (a pipe, {@code /dev/stdin}) are read once, sniffed without consuming.
    */
   private Source open(Path p, int index, TextTraceStats text) {
-    String name = p.toString();
-    if (name.equals("-") || !Files.isRegularFile(p)) {
-      BufferedInputStream in = new BufferedInputStream(name.equals("-") ? stdin : newInputStream(p), 64 * 1024);
+    String name = names.getOrDefault(p, p.toString());
+    if (p.toString().equals("-") || !Files.isRegularFile(p)) {
+      BufferedInputStream in = new BufferedInputStream(p.toString().equals("-") ? stdin : newInputStream(p),
+          64 * 1024);
       return TextTraces.startsLikeCapture(in) ? new CaptureSource(name, index, CaptureFormat.open(in, name))
           : new TextSource(index, TextTraces.open(in, name, textOptions), text);
     }
-    return CaptureFormat.detect(p).isPresent() ? new CaptureSource(name, index, CaptureFormat.open(p))
-        : new TextSource(index, TextTraces.open(p, textOptions), text);
+    return CaptureFormat.detect(p).isPresent() ? new CaptureSource(name, index, CaptureFormat.open(p, name))
+        : new TextSource(index, TextTraces.open(p, name, textOptions), text);
   }
 
   private static InputStream newInputStream(Path p) {

@@ -27,9 +27,14 @@ public final class TextTraces {
 
   /** Opens a text trace file, gunzipping it when it starts with the gzip magic. */
   public static TextTraceReader open(Path file, TextTraceOptions options) {
+    return open(file, file.toString(), options);
+  }
+
+  /** Opens a text trace file that messages and references call {@code source}, e.g. {@code asterisk.log}. */
+  public static TextTraceReader open(Path file, String source, TextTraceOptions options) {
     try {
       LocalDate fileDate = LocalDate.ofInstant(Files.getLastModifiedTime(file).toInstant(), options.zone());
-      return new TextTraceReader(gunzipped(Files.newInputStream(file)), file.toString(), options, fileDate);
+      return new TextTraceReader(gunzipped(Files.newInputStream(file)), source, options, fileDate);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }

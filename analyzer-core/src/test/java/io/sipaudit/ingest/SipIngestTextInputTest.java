@@ -105,4 +105,25 @@ final class SipIngestTextInputTest {
     assertEquals(text.toString(), r.errors().get(0).source());
     assertTrue(r.errors().get(0).message().startsWith(text + " line 1: a line of 2000 bytes"), r.errors().toString());
   }
+
+  @Test
+  void namedInputsAreCalledByTheirNameInEventsErrorsAndMessages() throws Exception {
+    Path capture = pcapAt(1_700_000_010, OK);
+    Path text = dir.resolve("input-2");
+    Files.writeString(text, sngrep(Instant.ofEpochSecond(1_700_000_020), BYE));
+    Path truncated = dir.resolve("input-3");
+    byte[] whole = Files.readAllBytes(pcapAt(1_700_000_030, OK));
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length - 5));
+    List<IngestEvent> events = new ArrayList<>();
+
+    SipIngest.Result r = new SipIngest()
+        .names(java.util.Map.of(capture, "calls.pcap", text, "pasted text", truncated, "cut.pcap"))
+        .run(List.of(capture, text, truncated), events::add);
+
+    assertEquals(List.of("calls.pcap", "pasted text"), events.stream().map(e -> e.ref().source()).toList());
+    assertEquals(1, r.errors().size(), r.errors().toString());
+    assertEquals("cut.pcap", r.errors().get(0).source());
+    assertTrue(r.errors().get(0).message().startsWith("cut.pcap at offset "), r.errors().toString());
+    assertTrue(r.errors().stream().noneMatch(e -> e.message().contains(dir.toString())), r.errors().toString());
+  }
 }
