@@ -76,7 +76,12 @@ final class CaptureInputs {
   /** Returns a reader of these inputs with the text-trace options applied, reporting progress to {@code bar}. */
   SipIngest ingest(ProgressBar bar) {
     optionsApplied = true;
-    return new SipIngest().onProgress(bar).textOptions(textOptions()).stdin(stdin).names(named());
+    SipIngest.Progress watch = IngestWatch.current();
+    SipIngest.Progress progress = watch == null ? bar : (frames, offset) -> {
+      bar.update(frames, offset);
+      watch.update(frames, offset);
+    };
+    return new SipIngest().onProgress(progress).textOptions(textOptions()).stdin(stdin).names(named());
   }
 
   /** Returns what each input is called: its {@code --input-name}, else its path as given. */

@@ -373,6 +373,47 @@ final class ServeCommandTest {
   }
 
   @Test
+  void theFormsAnalysisCanBeFollowedByItsProgressTokenWhileItRunsAndAfter() throws Exception {
+    Path dir = sample("priority-alg8-failover");
+    Multipart form = new Multipart().file("file", "failover.pcap", Files.readAllBytes(dir.resolve("capture.pcap")));
+    String token = "0123456789abcdef0123456789abcdef".replace('0', 'a');
+    assertEquals(404, get(server, "/api/progress/" + token).statusCode(), "unknown before the upload");
+    assertEquals(404, get(server, "/api/progress/not-a-token").statusCode());
+    java.util.List<JsonNode> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread poller = new Thread(() -> {
+      while (running.get()) {
+        try {
+          HttpResponse<String> p = get(server, "/api/progress/" + token);
+          if (p.statusCode() == 200) {
+            seen.add(JSON.readTree(p.body()));
+          }
+          Thread.sleep(20);
+        } catch (Exception e) {
+          return;
+        }
+      }
+    });
+    poller.start();
+    HttpResponse<String> r = post(server, "/analyze?progress=" + token, form.contentType(), form.publisher(),
+        "Accept", "application/json");
+    running.set(false);
+    poller.join();
+    assertEquals(200, r.statusCode(), r.body());
+    JsonNode end = JSON.readTree(get(server, "/api/progress/" + token).body());
+    assertTrue(end.get("done").asBoolean(), end.toString());
+    assertEquals(100, end.get("percent").asInt());
+    assertTrue(end.get("frames").asLong() > 0, "the readings reported their frames: " + end);
+    assertTrue(end.get("pass").asInt() >= 2, "the report and the JSON read the input again: " + end);
+    assertTrue(seen.stream().anyMatch(v -> !v.get("done").asBoolean()), "polled while it ran: " + seen);
+    int pass = 0;
+    for (JsonNode v : seen) {
+      assertTrue(v.get("pass").asInt() >= pass, "passes only go forward: " + seen);
+      pass = v.get("pass").asInt();
+    }
+  }
+
+  @Test
   void theFormAnswersJsonToThePagesScriptAndAPartialReportForADamagedCapture() throws Exception {
     byte[] whole = Files.readAllBytes(sample("rr-alg4").resolve("capture.pcap"));
     Multipart cut = new Multipart().file("file", "cut.pcap", java.util.Arrays.copyOf(whole, whole.length * 2 / 3));

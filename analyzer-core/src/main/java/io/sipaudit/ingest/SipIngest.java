@@ -186,6 +186,7 @@ public final class SipIngest {
       }
     };
     long frames = 0;
+    out.accept(new ProgressMark(0, 0));   // a reading starts: watchers count the readings
     while (!queue.isEmpty()) {
       Source s = queue.poll();
       if (s instanceof TextSource t) {
@@ -212,6 +213,7 @@ public final class SipIngest {
       }
     }
     net.finish(onNet);
+    out.accept(new ProgressMark(frames, sources.stream().mapToLong(x -> x.offset).sum()));   // and where it ended
   }
 
   /**

@@ -55,6 +55,7 @@ public final class SipAuditServer implements AutoCloseable {
   private final ResultStore results;
   private final WorkerPool workers;
   private final Analyst analyst;
+  private final ProgressBoard board = new ProgressBoard();
   private final Pages pages;
   private final PrintStream log;
   private final ScheduledExecutorService janitor;
@@ -106,6 +107,16 @@ public final class SipAuditServer implements AutoCloseable {
       // Browsers ask for it on every page; no icon, and no 404 in their console.
       config.routes.get("/favicon.ico", ctx -> ctx.status(204));
       config.routes.post("/analyze", this::analyzeForm);
+      config.routes.get("/api/progress/{token}", ctx -> {
+        Map<String, Object> view = ProgressBoard.valid(ctx.pathParam("token")) ? board.view(ctx.pathParam("token"))
+            : null;
+        if (view == null) {
+          throw new HttpProblem(404, "no analysis with that progress token", List.of(), null, null);
+        }
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json");
+        ctx.result(json(view));
+      });
       config.routes.post("/api/analyze", ctx -> api(ctx, "analyze", "analysis"));
       config.routes.post("/api/check", ctx -> api(ctx, "check", "check"));
       config.routes.get("/r/{id}", this::report);
@@ -281,8 +292,30 @@ public final class SipAuditServer implements AutoCloseable {
 
   /** The page's form: report, PDF, CSV and JSON of one analysis, kept under a random id. */
   private void analyzeForm(Context ctx) throws IOException {
+    ProgressBoard.Entry progress = board.start(ctx.queryParam("progress"));
+    boolean done = false;
+    try {
+      analyzeForm(ctx, progress);
+      done = true;
+    } finally {
+      board.end(progress, done ? "done" : "failed");
+    }
+  }
+
+  private void analyzeForm(Context ctx, ProgressBoard.@org.jspecify.annotations.Nullable Entry progress)
+      throws IOException {
     ResultStore.Stored r;
-    try (Job job = receive(ctx)) {
+    try (Job job = receive(ctx);
+        io.sipaudit.cli.IngestWatch watch = io.sipaudit.cli.IngestWatch.open(progress == null ? (f, o) -> { }
+            : progress::read)) {
+      if (progress != null) {
+        long total = 0;
+        for (Submission.Input in : job.submission().inputs()) {
+          total += Files.size(in.file());
+        }
+        progress.totalBytes = total;
+        progress.stage = "analysing";
+      }
       r = results.create();
       boolean published = false;
       try {

@@ -136,8 +136,14 @@
           + ' per request. Compress the capture with gzip or cut it with editcap.', true);
       return;
     }
+    var token = '';
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    for (var i = 0; i < bytes.length; i++) {
+      token += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    }
     var xhr = new XMLHttpRequest();
-    xhr.open('POST', form.action);
+    xhr.open('POST', form.action + (form.action.indexOf('?') < 0 ? '?' : '&') + 'progress=' + token);
     xhr.setRequestHeader('Accept', 'application/json');
     button.disabled = true;
     progress.hidden = false;
@@ -154,7 +160,25 @@
       progress.removeAttribute('value');
       say('Analysing…');
       timer = setInterval(function () {
-        say('Analysing… ' + Math.round((Date.now() - started) / 1000) + ' s');
+        var seconds = Math.round((Date.now() - started) / 1000);
+        var poll = new XMLHttpRequest();
+        poll.open('GET', '/api/progress/' + token);
+        poll.setRequestHeader('Accept', 'application/json');
+        poll.onload = function () {
+          var p = null;
+          try {
+            p = JSON.parse(poll.responseText);
+          } catch (ignored) {
+            p = null;
+          }
+          if (poll.status === 200 && p && typeof p.percent === 'number' && !p.done) {
+            progress.value = p.percent;
+            say('Analysing… ' + String(p.stage) + ': ' + p.percent + ' %, ' + p.frames + ' frames, ' + seconds + ' s');
+          } else {
+            say('Analysing… ' + seconds + ' s');
+          }
+        };
+        poll.send();
       }, 1000);
     };
     xhr.onload = function () {
