@@ -44,11 +44,15 @@ public final class DispatcherList {
   }
 
   /**
-   * Parses the text of a list.
+   * Parses the text of a list, or what {@code kamcmd dispatcher.list} (text or JSON-RPC) printed
+   * ({@link KamcmdDispatcherList}).
    *
    * @throws DispatcherListException naming the line of the first bad entry
    */
   public static DispatcherList parse(String text, String source) {
+    if (KamcmdDispatcherList.looksLike(text)) {
+      text = KamcmdDispatcherList.toListFile(text, source);   // the running balancer's view, states included
+    }
     Map<Integer, List<Destination>> inFileOrder = new TreeMap<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
