@@ -5,7 +5,6 @@ import io.sipaudit.audit.BalancerHints;
 import io.sipaudit.audit.Expectation;
 import io.sipaudit.config.Destination;
 import io.sipaudit.config.DispatcherSetup;
-import io.sipaudit.config.KamailioCfg;
 import io.sipaudit.health.HealthOptions;
 import io.sipaudit.config.DispatcherList;
 import io.sipaudit.config.SrvZone;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -51,19 +51,7 @@ final class AuditOptions {
   @Option(names = "--use-default", description = "The dispatcher module's use_default=1.")
   boolean useDefault;
 
-  @Option(names = "--kamailio-cfg", paramLabel = "FILE",
-      description = "The balancer's kamailio.cfg: the algorithm and set of its ds_select_dst call (unless"
-          + " --algorithm/--set say otherwise), the dispatcher flags, probing parameters and whether a failure_route"
-          + " retries with ds_next_dst; findings then name the setting to change.")
-  @Nullable Path kamailioCfg;
-
-  @Option(names = "--define", paramLabel = "NAME[=VALUE]",
-      description = "A define for --kamailio-cfg, as kamailio -A NAME=VALUE. Repeatable.")
-  List<String> defines = new ArrayList<>();
-
-  @Option(names = "--define-file", paramLabel = "FILE",
-      description = "Defines for --kamailio-cfg, one NAME[=VALUE] per line (the lab writes balancer.defines).")
-  @Nullable Path defineFile;
+  @Mixin KamailioCfgOptions cfg = new KamailioCfgOptions();
 
   private @Nullable DispatcherSetup setup;
 
@@ -102,8 +90,8 @@ final class AuditOptions {
     if (srv != null) {
       parts.add(srv.getFileName() + " (SRV)");
     }
-    if (kamailioCfg != null) {
-      parts.add(kamailioCfg.getFileName().toString());
+    if (cfg.file != null) {
+      parts.add(cfg.file.getFileName().toString());
     }
     if (policy != null) {
       parts.add("policy " + policy.getFileName());
@@ -119,7 +107,7 @@ final class AuditOptions {
     DispatcherSetup d = setup;
     BalancerHints base = BalancerHints.NONE;
     if (d != null) {
-      String source = kamailioCfg == null ? "kamailio.cfg" : kamailioCfg.getFileName().toString();
+      String source = cfg.file == null ? "kamailio.cfg" : cfg.file.getFileName().toString();
       base = new BalancerHints(d.loaded() ? d.flags() : null, d.loaded() ? !d.failoverRoutes().isEmpty() : null,
           d.dnsSrvLb(), d.loaded() ? d.pingInterval() : null, source);
     }
@@ -161,30 +149,11 @@ final class AuditOptions {
         codes, classes);
   }
 
-  /** Reads a kamailio.cfg with defines from {@code --define-file} lines and {@code --define} values. */
-  static DispatcherSetup readSetup(Path cfg, @Nullable Path defineFile, List<String> defines) {
-    List<String> all = new ArrayList<>();
-    if (defineFile != null) {
-      try {
-        for (String line : java.nio.file.Files.readAllLines(defineFile)) {
-          if (!line.isBlank() && !line.trim().startsWith("#")) {
-            all.add(line.trim());
-          }
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    all.addAll(defines);
-    return KamailioCfg.read(cfg, KamailioCfg.defines(all.toArray(String[]::new))).dispatcherSetup();
-  }
-
   /** Reads --kamailio-cfg with its defines, once. */
   private void readCfg(CommandSpec spec) {
-    if (kamailioCfg == null || setup != null) {
-      return;
+    if (setup == null) {
+      setup = cfg.setup();
     }
-    setup = readSetup(kamailioCfg, defineFile, defines);
   }
 
   /** Reads the configuration and returns the expectation; fills {@link #labels} and {@link #configured}. */

@@ -13,7 +13,6 @@ import io.sipaudit.simulate.HealthModel;
 import io.sipaudit.dialog.CallAssembler;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
-import io.sipaudit.net.Endpoint;
 import io.sipaudit.simulate.CallArrival;
 import io.sipaudit.simulate.DispatcherAlgorithm;
 import io.sipaudit.simulate.KamailioAlgorithms;
@@ -26,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -87,18 +85,7 @@ final class SimulateCommand implements Callable<Integer> {
           + " after a Kamailio start or reload (fresh).")
   String rrStart;
 
-  @Option(names = "--kamailio-cfg", paramLabel = "FILE",
-      description = "The balancer's kamailio.cfg: probing thresholds and mode, ping reply codes, tm fr_timer and"
-          + " whether the failure route marks destinations, for the health replay.")
-  @Nullable Path kamailioCfg;
-
-  @Option(names = "--define", paramLabel = "NAME[=VALUE]",
-      description = "A define for --kamailio-cfg, as kamailio -A NAME=VALUE. Repeatable.")
-  List<String> defines = new ArrayList<>();
-
-  @Option(names = "--define-file", paramLabel = "FILE",
-      description = "Defines for --kamailio-cfg, one NAME[=VALUE] per line.")
-  @Nullable Path defineFile;
+  @Mixin KamailioCfgOptions cfg = new KamailioCfgOptions();
 
   enum Health { observed, none }
 
@@ -134,7 +121,7 @@ final class SimulateCommand implements Callable<Integer> {
     int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
     Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
-    DispatcherSetup setup = kamailioCfg == null ? null : AuditOptions.readSetup(kamailioCfg, defineFile, defines);
+    DispatcherSetup setup = cfg.setup();
     HealthOptions probeOptions = AuditOptions.health(HealthOptions.DEFAULTS, setup);
     HealthObserver observed = new HealthObserver(setup, probeOptions);
     HealthTracker tracker = new HealthTracker(probeOptions).onProbeResult(observed.probes::add);
