@@ -3,7 +3,6 @@ package io.sipaudit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sipaudit.attribution.Analysis;
-import io.sipaudit.attribution.Attempt;
 import io.sipaudit.attribution.AttributedCall;
 import io.sipaudit.attribution.Attributor;
 import io.sipaudit.attribution.BackendSummary;
@@ -13,6 +12,7 @@ import io.sipaudit.dialog.LegCorrelator;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.net.Endpoint;
+import io.sipaudit.report.CsvExport;
 import io.sipaudit.sip.SipMethod;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -236,9 +236,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static CallCsv open(@Nullable PrintWriter stdout, @Nullable Path path) throws IOException {
       List<CSVPrinter> printers = new ArrayList<>();
-      CSVFormat f = CSVFormat.RFC4180.builder().setRecordSeparator('\n').setHeader("call_id", "start", "from", "to",
-          "request_uri", "client", "balancer", "first_pick", "backend", "attempts", "outcome", "final_status",
-          "failed_over", "pdd_ms", "setup_ms", "duration_ms", "failover_ms", "complete").get();
+      CSVFormat f = CsvExport.format(CsvExport.CALL_COLUMNS);
       if (stdout != null) {
         printers.add(f.print(stdout));
       }
@@ -251,10 +249,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     void write(AttributedCall c) throws IOException {
       for (CSVPrinter p : printers) {
-        p.printRecord(c.call().callId(), c.call().start(), c.call().from(), c.call().to(), c.call().requestUri(),
-            s(c.client()), s(c.balancer()), s(c.firstPick()), s(c.backend()), c.attempts().size(), c.outcome().id(),
-            c.finalStatus(), c.failedOver(), s(c.pddMs()), s(c.setupMs()), s(c.durationMs()), s(c.failoverMs()),
-            c.call().complete());
+        p.printRecord(CsvExport.callRow(c));
       }
     }
 
@@ -278,8 +273,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     static AttemptCsv open(@Nullable Path path) throws IOException {
-      return new AttemptCsv(path == null ? null : CSVFormat.RFC4180.builder().setRecordSeparator('\n')
-          .setHeader("call_id", "attempt", "backend", "sent", "outcome", "status", "pdd_ms", "setup_ms").get()
+      return new AttemptCsv(path == null ? null : CsvExport.format(CsvExport.ATTEMPT_COLUMNS)
           .print(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
     }
 
@@ -287,10 +281,8 @@ final class AnalyzeCommand implements Callable<Integer> {
       if (printer == null) {
         return;
       }
-      int i = 1;
-      for (Attempt a : c.attempts()) {
-        printer.printRecord(c.call().callId(), i++, a.backend(), a.sent(), a.outcome().id(), a.status(),
-            s(a.pddMs()), s(a.setupMs()));
+      for (List<Object> row : CsvExport.attemptRows(c)) {
+        printer.printRecord(row);
       }
     }
 
@@ -300,9 +292,5 @@ final class AnalyzeCommand implements Callable<Integer> {
         printer.close();
       }
     }
-  }
-
-  private static String s(@Nullable Object o) {
-    return o == null ? "" : o.toString();
   }
 }

@@ -54,7 +54,7 @@ final class HealthObserver {
     for (int k = 0; k < attempts.size(); k++) {
       Attempt a = attempts.get(k);
       if (a.outcome() != AttemptOutcome.TIMEOUT && !(a.outcome() == AttemptOutcome.REJECTED
-          && (a.status() == 408 || a.status() >= 500))) {
+          && io.sipaudit.audit.CallLedger.failureStatus(a.status()))) {
         continue;
       }
       marked.add(a);

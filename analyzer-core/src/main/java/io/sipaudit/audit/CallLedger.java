@@ -241,7 +241,7 @@ public final class CallLedger implements Consumer<AttributedCall> {
   }
 
   /** 408 and 5xx: failures of the server, not answers about the callee (486, 404, 6xx). */
-  static boolean failureStatus(int status) {
+  public static boolean failureStatus(int status) {
     return status == 408 || (status >= 500 && status < 600);
   }
 

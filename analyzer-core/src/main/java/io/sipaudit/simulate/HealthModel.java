@@ -99,11 +99,7 @@ public final class HealthModel {
         continue;
       }
       String before = s.letters();
-      switch (e.kind()) {
-        case MARKED -> s.update(settings.markState());
-        case PROBE_OK -> s.probed(true, settings.probingMode());
-        case PROBE_FAILED -> s.probed(false, settings.probingMode());
-      }
+      apply(s, e.kind());
       if (before.charAt(0) != s.letters().charAt(0)) {   // A, T, I or D changed (not only the probing bit)
         out.add(new StateChange(e.at(), e.destination(), before, s.letters(), switch (e.kind()) {
           case MARKED -> "marked by the failure route";
@@ -113,6 +109,14 @@ public final class HealthModel {
       }
     }
     return out;
+  }
+
+  private void apply(DestinationState s, Kind kind) {
+    switch (kind) {
+      case MARKED -> s.update(settings.markState());
+      case PROBE_OK -> s.probed(true, settings.probingMode());
+      case PROBE_FAILED -> s.probed(false, settings.probingMode());
+    }
   }
 
   /** Binds the model to the set being replayed; every destination starts from its list flags. */
@@ -136,10 +140,10 @@ public final class HealthModel {
         continue;   // not in this set
       }
       // Kamailio updates only the first entry with that URI (kamailio#2527); a ping updates each entry it pings
-      switch (e.kind()) {
-        case MARKED -> s.get(0).update(settings.markState());
-        case PROBE_OK -> s.forEach(d -> d.probed(true, settings.probingMode()));
-        case PROBE_FAILED -> s.forEach(d -> d.probed(false, settings.probingMode()));
+      if (e.kind() == Kind.MARKED) {
+        apply(s.get(0), e.kind());
+      } else {
+        s.forEach(d -> apply(d, e.kind()));
       }
     }
   }

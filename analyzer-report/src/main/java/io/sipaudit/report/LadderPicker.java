@@ -47,7 +47,7 @@ public final class LadderPicker implements Consumer<AttributedCall> {
   private static boolean lostCall(AttributedCall c) {
     return switch (c.outcome()) {
       case TIMEOUT, FAILED_ALL, REJECTED_BY_BALANCER -> true;
-      case REJECTED -> c.finalStatus() == 408 || (c.finalStatus() >= 500 && c.finalStatus() < 600);
+      case REJECTED -> io.sipaudit.audit.CallLedger.failureStatus(c.finalStatus());
       default -> false;
     };
   }
