@@ -41,6 +41,16 @@ public record Destination(int setId, String uri, int flags, int priority, Map<St
     }
   }
 
+  /** Returns an integer attribute such as {@code maxload} or {@code latency}, or 0 when absent or not a number. */
+  public int intAttr(String name) {
+    String v = attrs.get(name);
+    try {
+      return v == null ? 0 : Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   /** Returns an attribute, or null. */
   public @Nullable String attr(String name) {
     return attrs.get(name);

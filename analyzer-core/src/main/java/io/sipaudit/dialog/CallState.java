@@ -116,7 +116,7 @@ final class CallState {
         List<Via> vias = vias(r);
         String upstream = vias.size() > 1 ? vias.get(1).branch() : null;
         h = new HopState(p.src(), p.dst(), p.transport(), branch, upstream, cseq.number(), p.ref().timestamp(),
-            r.authorizationUsername() != null || r.header("Proxy-Authorization") != null);
+            r.authorizationUsername() != null || r.header("Proxy-Authorization") != null, digestUser(r));
         hops.add(h);
         hopsByKey.put(key, h);
         correlation(r);
@@ -260,5 +260,23 @@ final class CallState {
       this.dst = dst;
       this.sent = sent;
     }
+  }
+
+  /** The digest username of Proxy-Authorization, else Authorization; null when neither has one. */
+  private static @Nullable String digestUser(SipRequest r) {
+    for (String name : new String[] {"Proxy-Authorization", "Authorization"}) {
+      String value = r.header(name);
+      if (value != null) {
+        try {
+          String user = io.sipaudit.sip.header.Credentials.parse(value).username();
+          if (user != null) {
+            return user;
+          }
+        } catch (RuntimeException e) {
+          // malformed credentials: no username, as Kamailio's parse_credentials fails
+        }
+      }
+    }
+    return null;
   }
 }

@@ -15,6 +15,7 @@ final class HopState {
   final long cseq;
   final Instant sent;
   final boolean authorization;
+  final @Nullable String authUser;
   int retransmissions;
   @Nullable Instant firstProvisional;
   int firstProvisionalCode;
@@ -26,7 +27,7 @@ final class HopState {
   boolean acked;
 
   HopState(Endpoint src, Endpoint dst, Transport transport, String branch, @Nullable String upstreamBranch,
-      long cseq, Instant sent, boolean authorization) {
+      long cseq, Instant sent, boolean authorization, @Nullable String authUser) {
     this.src = src;
     this.dst = dst;
     this.transport = transport;
@@ -35,6 +36,7 @@ final class HopState {
     this.cseq = cseq;
     this.sent = sent;
     this.authorization = authorization;
+    this.authUser = authUser;
   }
 
   void response(int code, String reason, @Nullable String tag, Instant at) {
@@ -55,6 +57,6 @@ final class HopState {
 
   InviteHop toRecord() {
     return new InviteHop(src, dst, transport, branch, upstreamBranch, cseq, sent, retransmissions, firstProvisional,
-        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization);
+        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization, authUser);
   }
 }

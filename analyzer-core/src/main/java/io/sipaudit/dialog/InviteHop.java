@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param toTag the To tag of the final response (the dialog the hop ended in), or null
  * @param cancelledAt when a CANCEL was seen for this transaction, or null
  * @param authorization whether the INVITE carried credentials (Authorization or Proxy-Authorization)
+ * @param authUser the digest username of its Proxy-Authorization, else of its Authorization (the order Kamailio's
+ *     dispatcher algorithm 5 reads them in), or null
  */
 public record InviteHop(
     Endpoint src,
@@ -47,7 +49,8 @@ public record InviteHop(
     String finalReason,
     @Nullable String toTag,
     @Nullable Instant cancelledAt,
-    boolean authorization) {
+    boolean authorization,
+    @Nullable String authUser) {
 
   public InviteHop {
     requireNonNull(src, "src");

@@ -31,15 +31,20 @@ public final class HealthModel {
     public static final Settings DEFAULTS = new Settings(1, 1, 0, DestinationState.INACTIVE);
   }
 
-  private enum Kind { PROBE_OK, PROBE_FAILED, MARKED }
+  private enum Kind { PROBE_OK, PROBE_FAILED, MARKED, LATENCY }
 
-  private record Event(Instant at, String destination, Kind kind) {}
+  private record Event(Instant at, String destination, Kind kind, int ms) {
+    Event(Instant at, String destination, Kind kind) {
+      this(at, destination, kind, 0);
+    }
+  }
 
   private final Settings settings;
   private final List<Event> events = new ArrayList<>();
   private boolean sorted;
   private int next;
   private final Map<String, List<DestinationState>> states = new HashMap<>();
+  private final Map<String, LatencyStats> latency = new HashMap<>();
 
   public HealthModel(Settings settings) {
     this.settings = requireNonNull(settings, "settings");
@@ -53,6 +58,14 @@ public final class HealthModel {
   /** Records that the failure route marked {@code destination} at {@code at}. */
   public void mark(Instant at, String destination) {
     add(new Event(at, destination, Kind.MARKED));
+  }
+
+  /**
+   * Records a ping's round trip for the latency statistics ({@code ds_ping_latency_stats=1}): {@code ms} whole
+   * milliseconds from the probe to its reply, or −1 for a probe that timed out.
+   */
+  public void latency(Instant at, String destination, int ms) {
+    add(new Event(at, destination, Kind.LATENCY, ms));
   }
 
   private void add(Event e) {
@@ -95,7 +108,7 @@ public final class HealthModel {
     List<StateChange> out = new ArrayList<>();
     for (Event e : sortedEvents) {
       DestinationState s = view.get(e.destination());
-      if (s == null) {
+      if (s == null || e.kind() == Kind.LATENCY) {
         continue;
       }
       String before = s.letters();
@@ -105,6 +118,7 @@ public final class HealthModel {
           case MARKED -> "marked by the failure route";
           case PROBE_OK -> "probe answered";
           case PROBE_FAILED -> "probe failed";
+          case LATENCY -> throw new IllegalStateException();
         }));
       }
     }
@@ -116,12 +130,14 @@ public final class HealthModel {
       case MARKED -> s.update(settings.markState());
       case PROBE_OK -> s.probed(true, settings.probingMode());
       case PROBE_FAILED -> s.probed(false, settings.probingMode());
+      case LATENCY -> { }
     }
   }
 
   /** Binds the model to the set being replayed; every destination starts from its list flags. */
   void bind(List<Destination> set) {
     for (Destination d : set) {
+      latency.computeIfAbsent(d.hostPort(), k -> new LatencyStats(d.intAttr("latency"), 900));
       states.computeIfAbsent(d.hostPort(), k -> new ArrayList<>())
           .add(new DestinationState(d.flags(), settings.probingThreshold(), settings.inactiveThreshold()));
     }
@@ -135,6 +151,15 @@ public final class HealthModel {
     }
     while (next < events.size() && !events.get(next).at().isAfter(t)) {
       Event e = events.get(next++);
+      if (e.kind() == Kind.LATENCY) {
+        LatencyStats l = latency.get(e.destination());
+        if (l != null && e.ms() >= 0) {
+          l.sample(e.ms());
+        } else if (l != null) {
+          l.timeout();
+        }
+        continue;
+      }
       List<DestinationState> s = states.get(e.destination());
       if (s == null) {
         continue;   // not in this set
@@ -152,5 +177,10 @@ public final class HealthModel {
   boolean skipped(String hostPort, int occurrence) {
     List<DestinationState> s = states.get(hostPort);
     return s != null && s.get(Math.min(occurrence, s.size() - 1)).skipped();
+  }
+
+  /** Returns the latency statistics of a destination of the bound set, or null. */
+  @org.jspecify.annotations.Nullable LatencyStats latency(String hostPort) {
+    return latency.get(hostPort);
   }
 }

@@ -8,57 +8,85 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The registry of Kamailio 5.6 dispatcher algorithms the simulator reproduces exactly, by number.
+ * The registry of Kamailio 5.6 dispatcher algorithms the simulator reproduces, by number.
  *
  * <p>0 hash Call-ID, 1 hash From URI, 2 hash To URI, 3 hash R-URI (each user + host[:port], the port only when
- * it is not the scheme's default; user only with dispatcher {@code flags} bit 1), 4 round-robin, 8 first
- * available by priority. Adding one: a class (or lambda) here and one {@link #REGISTRY} line.
+ * it is not the scheme's default; user only with dispatcher {@code flags} bit 1), 4 round-robin, 5 hash of the
+ * digest username (round-robin without credentials), 6 random (glibc {@code rand()} from a seed), 7 hash of
+ * {@code hash_pvar}, 8 first available by priority, 9 weight and 11 relative weight (the 100-slot table, its order
+ * learnt from the first observed picks or shuffled from a seed), 10 call load, 12 parallel, 13 latency-optimised
+ * round-robin by priority. Adding one: a class (or lambda) here and one {@link #REGISTRY} line.
  */
 public final class KamailioAlgorithms {
-  /** Factories by algorithm number; {@code flags} is the dispatcher module's {@code flags} parameter. */
-  private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.of(
-      0, new Spec("hash Call-ID", flags -> (c, set) -> KamailioHash.hash(c.callId().strip(), null)),
-      1, new Spec("hash From URI", flags -> (c, set) -> uriHash(c.from(), flags)),
-      2, new Spec("hash To URI", flags -> (c, set) -> uriHash(c.to(), flags)),
-      3, new Spec("hash Request-URI", flags -> (c, set) -> uriHash(c.requestUri(), flags)),
-      4, new Spec("round-robin", flags -> new RoundRobin()),
-      8, new Spec("first available (priority order)", flags -> (c, set) -> 0)));
+
+  /**
+   * What an algorithm instance needs besides the set.
+   *
+   * @param flags the dispatcher module's {@code flags} parameter
+   * @param hashPvar the {@code hash_pvar} parameter (algorithm 7), or null when the configuration sets none
+   * @param seed the {@code srand()} seed for algorithm 6 and the weight tables' shuffle, or null: algorithm 6 then
+   *     uses glibc's unseeded sequence (seed 1) and the weight tables learn their order from the observed picks
+   */
+  public record Options(int flags, @Nullable String hashPvar, @Nullable Long seed) {
+    /** Only {@code flags} set: no {@code hash_pvar}, no seed. */
+    public static Options flags(int flags) {
+      return new Options(flags, null, null);
+    }
+  }
+
+  /** Factories by algorithm number. */
+  private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.ofEntries(
+      Map.entry(0, new Spec("hash Call-ID", o -> (c, set) -> KamailioHash.hash(c.callId().strip(), null))),
+      Map.entry(1, new Spec("hash From URI", o -> (c, set) -> uriHash(c.from(), o.flags()))),
+      Map.entry(2, new Spec("hash To URI", o -> (c, set) -> uriHash(c.to(), o.flags()))),
+      Map.entry(3, new Spec("hash Request-URI", o -> (c, set) -> uriHash(c.requestUri(), o.flags()))),
+      Map.entry(4, new Spec("round-robin", o -> new RoundRobin())),
+      Map.entry(5, new Spec("hash auth username (round-robin without credentials)", o -> new AuthUserHash())),
+      Map.entry(6, new Spec("random", o -> new SeededRandom(o.seed() == null ? 1 : o.seed()))),
+      Map.entry(7, new Spec("hash of hash_pvar", o -> new PvarHash(o.hashPvar()))),
+      Map.entry(8, new Spec("first available (priority order)", o -> (c, set) -> 0)),
+      Map.entry(9, new Spec("weight", o -> new WeightCycle(9, o.seed()))),
+      Map.entry(10, new Spec("call load (least active calls)", o -> new CallLoad())),
+      Map.entry(11, new Spec("relative weight", o -> new WeightCycle(11, o.seed()))),
+      Map.entry(12, new Spec("parallel forking", o -> new Parallel())),
+      Map.entry(13, new Spec("latency-optimised round-robin by priority", o -> new LatencyPriority()))));
 
   /** A registered algorithm: its name and how to make a fresh instance. */
-  public record Spec(String name, java.util.function.IntFunction<DispatcherAlgorithm> factory) {}
+  public record Spec(String name, java.util.function.Function<Options, DispatcherAlgorithm> factory) {}
 
   private KamailioAlgorithms() {
   }
 
-  /** Returns the algorithms that can be replayed exactly, by number. */
+  /** Returns the algorithms that can be replayed, by number. */
   public static Map<Integer, String> supported() {
     Map<Integer, String> out = new TreeMap<>();
     REGISTRY.forEach((k, v) -> out.put(k, v.name()));
     return out;
   }
 
+  /** Returns a fresh instance of algorithm {@code alg} with only the dispatcher {@code flags} given. */
+  public static DispatcherAlgorithm create(int alg, int flags) {
+    return create(alg, Options.flags(flags));
+  }
+
   /**
    * Returns a fresh instance of algorithm {@code alg}.
    *
-   * @throws IllegalArgumentException for an algorithm that cannot be replayed exactly (with the reason)
+   * @throws IllegalArgumentException for a number Kamailio 5.6 does not have, or a {@code hash_pvar} a capture
+   *     cannot supply
    */
-  public static DispatcherAlgorithm create(int alg, int flags) {
+  public static DispatcherAlgorithm create(int alg, Options options) {
     Spec s = REGISTRY.get(alg);
     if (s == null) {
-      String why = switch (alg) {
-        case 5 -> "it hashes the digest username, which this version does not record yet";
-        case 6 -> "it uses each Kamailio process's own rand(), which a capture cannot reveal";
-        case 7 -> "it hashes the hash_pvar expansion, which depends on the script";
-        case 9, 11 -> "its weight table is shuffled with rand() at every load; only its shares are predictable";
-        case 10 -> "call load needs the active-call table (ds_hash_size) and duid attributes";
-        case 12 -> "it forks to every destination in parallel";
-        case 13 -> "latency-optimised selection needs the probing latency statistics";
-        default -> "Kamailio 5.6 has no algorithm " + alg + " (it would use index 0 and the skip walk)";
-      };
-      throw new IllegalArgumentException("algorithm " + alg + " cannot be replayed exactly: " + why
-          + "; supported: " + supported());
+      throw new IllegalArgumentException("Kamailio 5.6 has no algorithm " + alg
+          + " (it would use index 0 and the skip walk); supported: " + supported());
     }
-    return s.factory().apply(flags);
+    return s.factory().apply(options);
+  }
+
+  /** Whether the algorithm has a random element, so that single calls are not predictable from a real server. */
+  public static boolean random(int alg) {
+    return alg == 6 || alg == 9 || alg == 11;
   }
 
   /**
@@ -72,6 +100,7 @@ public final class KamailioAlgorithms {
       case 1 -> uriKey(call.from(), flags);
       case 2 -> uriKey(call.to(), flags);
       case 3 -> uriKey(call.requestUri(), flags);
+      case 5 -> call.authUser() == null ? null : HashPvar.userPart(call.authUser());
       default -> null;
     };
   }
@@ -84,6 +113,7 @@ public final class KamailioAlgorithms {
       case 1 -> "the From URI" + part;
       case 2 -> "the To URI" + part;
       case 3 -> "the Request-URI" + part;
+      case 5 -> "the digest username (user part)";
       default -> null;
     };
   }
@@ -134,6 +164,326 @@ public final class KamailioAlgorithms {
     void seed(int index) {
       last = index;
     }
+  }
+
+
+  /**
+   * Alg 5: the digest username's user part (Proxy-Authorization first, then Authorization; {@code alice} of
+   * {@code alice@example.com}); without credentials the round-robin of alg 4, sharing its counter.
+   */
+  static final class AuthUserHash implements DispatcherAlgorithm {
+    private final RoundRobin rr = new RoundRobin();
+    private boolean usedCounter;
+
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      usedCounter = call.authUser() == null;
+      return usedCounter ? rr.index(call, set) : KamailioHash.hash(HashPvar.userPart(call.authUser()), null);
+    }
+
+    @Override
+    public void chosen(int index, int n) {
+      if (usedCounter) {
+        rr.chosen(index, n);
+      }
+    }
+  }
+
+  /** Alg 6: {@code rand()}, here glibc's from a seed; every residue modulo m equally likely. */
+  static final class SeededRandom implements DispatcherAlgorithm {
+    private final GlibcRandom random;
+
+    SeededRandom(long seed) {
+      random = new GlibcRandom(seed);
+    }
+
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      return random.next();
+    }
+
+    @Override
+    public double[] shares(int m) {
+      double[] s = new double[m];
+      java.util.Arrays.fill(s, 1.0 / m);
+      return s;
+    }
+  }
+
+  /** Alg 7: {@code ds_get_hash} of the trimmed {@code hash_pvar} expansion; an empty one makes the select fail. */
+  static final class PvarHash implements DispatcherAlgorithm {
+    private final @Nullable HashPvar pvar;
+
+    PvarHash(@Nullable String text) {
+      pvar = text == null ? null : HashPvar.parse(text);
+    }
+
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      String key = pvar == null ? "" : pvar.expand(call);
+      return key.isEmpty() ? -1 : KamailioHash.hash(key, null);
+    }
+  }
+
+  /**
+   * Alg 9 and 11: the 100-slot table read with a cursor ({@code h = wlist[wlast]; wlast = (wlast + 1) % 100}). The
+   * table is shuffled from a seed as Kamailio shuffles it, or, without a seed, learnt: the first 100 calls take
+   * the observed picks as the table's slots, and from then on the table repeats. Alg 11 rebuilds it whenever a
+   * destination with {@code rweight} becomes usable or unusable; the cursor runs on (and a learnt table is learnt
+   * again).
+   */
+  static final class WeightCycle implements DispatcherAlgorithm {
+    private final int alg;
+    private final @Nullable GlibcRandom random;
+    private int @Nullable [] table;
+    private int[] slots = new int[0];
+    private int cursor;
+    private boolean learning;
+    private long usableMask = -1;
+
+    WeightCycle(int alg, @Nullable Long seed) {
+      this.alg = alg;
+      this.random = seed == null ? null : new GlibcRandom(seed);
+    }
+
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      return index(call, set, null);
+    }
+
+    @Override
+    public long index(CallArrival call, List<Destination> set, DispatcherAlgorithm.@Nullable SetView view) {
+      if (table == null) {
+        slots = WeightTable.slots(set, alg);
+        build(set);
+        usableMask = mask(set, i -> set.get(i).skippedAtLoad());
+      }
+      if (alg == 11 && view != null && set.size() >= 2) {
+        long now = mask(set, view::skipped);
+        if (now != usableMask) {
+          usableMask = now;
+          int[] fresh = WeightTable.relativeSlots(set, view::skipped);
+          if (java.util.Arrays.stream(fresh).sum() == 100 && !allOnFirst(set, view)) {
+            slots = fresh;
+            build(set);
+          }
+        }
+      }
+      int c = cursor;
+      cursor = (cursor + 1) % 100;
+      learning = table[c] < 0;
+      if (learning) {
+        int observed = indexOf(set, call.observedFirstPick());
+        table[c] = observed;
+        return Math.max(observed, 0);
+      }
+      return table[c];
+    }
+
+    /** With every rweight destination unusable Kamailio leaves the table as it is. */
+    private static boolean allOnFirst(List<Destination> set, DispatcherAlgorithm.SetView view) {
+      for (int j = 0; j < set.size(); j++) {
+        if (!view.skipped(j) && set.get(j).percentAttr("rweight") > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void build(List<Destination> set) {
+      if (random == null) {
+        table = new int[100];
+        java.util.Arrays.fill(table, -1);
+        return;
+      }
+      table = WeightTable.expand(slots);
+      boolean weighted = alg != 9 || set.get(0).percentAttr("weight") > 0;
+      if (weighted) {
+        random.shuffle100(table);
+      }
+    }
+
+    private static long mask(List<Destination> set, java.util.function.IntPredicate skipped) {
+      long m = 0;
+      for (int j = 0; j < Math.min(set.size(), 63); j++) {
+        if (!skipped.test(j) && set.get(j).percentAttr("rweight") > 0) {
+          m |= 1L << j;
+        }
+      }
+      return m;
+    }
+
+    private static int indexOf(List<Destination> set, @Nullable String hostPort) {
+      if (hostPort != null) {
+        for (int j = 0; j < set.size(); j++) {
+          if (set.get(j).hostPort().equals(hostPort)) {
+            return j;
+          }
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    public boolean learning() {
+      return learning;
+    }
+
+    @Override
+    public double[] shares(int m) {
+      double[] s = new double[m];
+      for (int j = 0; j < slots.length; j++) {
+        s[j % m] += slots[j] / 100.0;
+      }
+      return slots.length == 0 ? null : s;
+    }
+  }
+
+  /**
+   * Alg 10: the least loaded usable destination below its {@code maxload} (ties to the lowest index); a call
+   * holds its load from its INVITE until its BYE or CANCEL, or the failure of its INVITE, or 7200 s
+   * ({@code ds_hash_expire}) when the capture shows no end. A Call-ID already holding a load adds none (an INVITE
+   * resent after a 407); a destination without {@code duid} is never counted.
+   */
+  static final class CallLoad implements DispatcherAlgorithm {
+    private static final java.time.Duration EXPIRE = java.time.Duration.ofSeconds(7200);
+    private int[] load = new int[0];
+    private int[] maxload = new int[0];
+    private boolean[] counted = new boolean[0];
+    private final Map<String, Integer> holders = new java.util.HashMap<>();
+    private final java.util.PriorityQueue<Map.Entry<java.time.Instant, String>> ends =
+        new java.util.PriorityQueue<>(Map.Entry.comparingByKey());
+    private @Nullable CallArrival pending;
+    private int pendingIndex = -1;
+
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      return index(call, set, null);
+    }
+
+    @Override
+    public long index(CallArrival call, List<Destination> set, DispatcherAlgorithm.@Nullable SetView view) {
+      int n = set.size();
+      if (load.length != n) {
+        load = new int[n];
+        maxload = new int[n];
+        counted = new boolean[n];
+        for (int j = 0; j < n; j++) {
+          maxload[j] = Math.max(0, set.get(j).intAttr("maxload"));
+          counted[j] = set.get(j).attr("duid") != null;
+        }
+      }
+      while (!ends.isEmpty() && !ends.peek().getKey().isAfter(call.time())) {
+        Integer j = holders.remove(ends.poll().getValue());
+        if (j != null) {
+          load[j]--;
+        }
+      }
+      int best = -1;
+      for (int j = 0; j < n; j++) {
+        boolean usable = view == null ? !set.get(j).skippedAtLoad() : !view.skipped(j);
+        if (usable && (maxload[j] == 0 || load[j] < maxload[j]) && (best < 0 || load[j] < load[best])) {
+          best = j;
+        }
+      }
+      pending = best < 0 ? null : call;
+      pendingIndex = best;
+      return best;
+    }
+
+    @Override
+    public void chosen(int index, int n) {
+      CallArrival c = pending;
+      if (c == null || !counted[pendingIndex] || holders.containsKey(c.callId())) {
+        return;
+      }
+      holders.put(c.callId(), pendingIndex);   // counted on the least-loaded pick, as ds_load_add does
+      load[pendingIndex]++;
+      ends.add(Map.entry(c.end() != null && c.end().isAfter(c.time()) ? c.end() : c.time().plus(EXPIRE),
+          c.callId()));
+      pending = null;
+    }
+
+    @Override
+    public boolean full(int index) {
+      return index < maxload.length && maxload[index] > 0 && load[index] >= maxload[index];
+    }
+  }
+
+  /** Alg 12: the first usable destination, and every later one as a parallel branch (inactive ones too). */
+  static final class Parallel implements DispatcherAlgorithm {
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      return 0;
+    }
+
+    @Override
+    public boolean parallel() {
+      return true;
+    }
+  }
+
+  /**
+   * Alg 13: starting at the set's counter, every usable destination gets its priority less a latency handicap
+   * ({@code estimate / priority} when the estimate exceeds the priority, floored at 1); a stable sort by that,
+   * highest first, gives the pick and the failover order; the counter resumes after the pick. Without latency
+   * statistics this is round-robin over the highest priority. Congestion control ({@code cc=1}) is not modelled.
+   */
+  static final class LatencyPriority implements DispatcherAlgorithm {
+    private int last;
+
+    @Override
+    public long index(CallArrival call, List<Destination> set) {
+      throw new UnsupportedOperationException("alg 13 orders the set itself");
+    }
+
+    @Override
+    public int[] order(CallArrival call, List<Destination> set, DispatcherAlgorithm.SetView view) {
+      int n = set.size();
+      int wrap = view.modulus();
+      int[] idx = new int[n];
+      int[] prio = new int[n];
+      int z = last % Math.max(1, wrap);
+      for (int y = 0; y < n; y++) {
+        if (!view.skipped(z)) {
+          int p = set.get(z).priority();
+          int lat = (int) view.latencyEstimate(z);
+          int handicap = lat > p && p > 0 ? lat / p : 0;
+          int rp = p - handicap;
+          if (rp < 1 && p > 0) {
+            rp = 1;
+          }
+          idx[y] = z;
+          prio[y] = rp;
+        } else {
+          idx[y] = -1;
+          prio[y] = -1;
+        }
+        z = (z + 1) % wrap;
+      }
+      for (int i = 0; i < n; i++) {   // Kamailio's bubble sort, swapping on strictly lower priority only
+        for (int j = 0; j < n - 1 - i; j++) {
+          if (prio[j] < prio[j + 1]) {
+            int t = prio[j];
+            prio[j] = prio[j + 1];
+            prio[j + 1] = t;
+            t = idx[j];
+            idx[j] = idx[j + 1];
+            idx[j + 1] = t;
+          }
+        }
+      }
+      return idx;
+    }
+
+    @Override
+    public void chosen(int index, int n) {
+      last = (index + 1) % n;
+    }
+  }
+
+  static boolean hasLoad(DispatcherAlgorithm a) {
+    return a instanceof CallLoad;
   }
 
   static boolean isRoundRobin(DispatcherAlgorithm a) {

@@ -13,10 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param predicted the predicted destination, {@code host:port}
  * @param observed the balancer's first pick, or null when the capture shows none
  * @param failover the destinations {@code ds_next_dst} would try next, in order (Kamailio's {@code _dsdst_} list
- *     after the first record), when failover is on
+ *     after the first record), when failover is on; for algorithm 12 the parallel branches
+ * @param learned whether the prediction only repeats the observed pick, to learn a weight table's order (such calls
+ *     agree by construction and say nothing about the configuration)
  */
 public record Prediction(CallArrival call, int index, String predicted, @Nullable String observed,
-    List<String> failover) {
+    List<String> failover, boolean learned) {
   public Prediction {
     requireNonNull(call, "call");
     requireNonNull(predicted, "predicted");
@@ -24,7 +26,12 @@ public record Prediction(CallArrival call, int index, String predicted, @Nullabl
   }
 
   public Prediction(CallArrival call, int index, String predicted, @Nullable String observed) {
-    this(call, index, predicted, observed, List.of());
+    this(call, index, predicted, observed, List.of(), false);
+  }
+
+  public Prediction(CallArrival call, int index, String predicted, @Nullable String observed,
+      List<String> failover) {
+    this(call, index, predicted, observed, failover, false);
   }
 
   /** Returns whether the balancer chose what the simulator predicts ("none" agrees with no pick observed). */

@@ -39,30 +39,49 @@ public final class WeightTable {
       return slots;
     }
     if (alg == 11) {
-      int sum = 0;
-      for (Destination d : set) {
-        sum += d.skippedAtLoad() ? 0 : d.percentAttr("rweight");
-      }
-      if (sum == 0 || n < 2) {
-        slots[0] = 100;
-        return slots;
-      }
-      int t = 0;
-      int last = n - 1;
-      for (int j = 0; j < n; j++) {
-        if (set.get(j).skippedAtLoad()) {
-          continue;
-        }
-        int k = set.get(j).percentAttr("rweight") * 100 / sum;
-        if (k > 0) {
-          slots[j] += k;
-          t += k;
-          last = j;
-        }
-      }
-      slots[last] += 100 - t;
-      return slots;
+      return relativeSlots(set, i -> set.get(i).skippedAtLoad());
     }
     throw new IllegalArgumentException("algorithm " + alg + " has no weight table (expected: 9 or 11)");
+  }
+
+  /** Alg 11's slots with the destinations that {@code skipped} says are inactive or disabled left out. */
+  public static int[] relativeSlots(List<Destination> set, java.util.function.IntPredicate skipped) {
+    int n = set.size();
+    int[] slots = new int[n];
+    int sum = 0;
+    for (int j = 0; j < n; j++) {
+      sum += skipped.test(j) ? 0 : set.get(j).percentAttr("rweight");
+    }
+    if (sum == 0 || n < 2) {
+      slots[0] = 100;
+      return slots;
+    }
+    int t = 0;
+    int last = n - 1;
+    for (int j = 0; j < n; j++) {
+      if (skipped.test(j)) {
+        continue;
+      }
+      int k = set.get(j).percentAttr("rweight") * 100 / sum;
+      if (k > 0) {
+        slots[j] += k;
+        t += k;
+        last = j;
+      }
+    }
+    slots[last] += 100 - t;
+    return slots;
+  }
+
+  /** Returns the table before the shuffle: each index repeated as many times as it has slots, in index order. */
+  public static int[] expand(int[] slots) {
+    int[] table = new int[100];
+    int t = 0;
+    for (int j = 0; j < slots.length; j++) {
+      for (int k = 0; k < slots[j] && t < 100; k++) {
+        table[t++] = j;
+      }
+    }
+    return table;
   }
 }

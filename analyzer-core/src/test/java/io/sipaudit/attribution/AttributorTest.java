@@ -28,7 +28,8 @@ final class AttributorTest {
       int code, long finalMs) {
     return new InviteHop(src, dst, Transport.UDP, branch, upstream, 1, T0.plusMillis(sentMs), 0,
         code == 200 ? T0.plusMillis(sentMs + 5) : null, code == 200 ? 180 : 0,
-        code == 0 ? null : T0.plusMillis(finalMs), code, code == 0 ? "" : "x", code == 0 ? null : "t", null, false);
+        code == 0 ? null : T0.plusMillis(finalMs), code, code == 0 ? "" : "x", code == 0 ? null : "t", null, false,
+        null);
   }
 
   private static CallRecord call(List<InviteHop> hops, List<InDialogRequest> dialog) {

@@ -33,7 +33,7 @@ final class KamailioAlgorithmsTest {
   @Test
   void algorithmsThatHashNothingACaptureShowsHaveNoKey() {
     CallArrival c = arrival("sip:a@b", "sip:c@d", "sip:e@f");
-    for (int alg : new int[] {4, 5, 6, 7, 8, 9, 10, 11, 12, 13}) {
+    for (int alg : new int[] {4, 6, 7, 8, 9, 10, 11, 12, 13}) {
       assertNull(KamailioAlgorithms.hashedKey(alg, 0, c), "alg " + alg);
       assertNull(KamailioAlgorithms.hashedKeyName(alg, 0), "alg " + alg);
     }
