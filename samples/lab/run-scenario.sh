@@ -39,7 +39,7 @@ PING_INTERVAL=0 PROBING_THRESHOLD=1 INACTIVE_THRESHOLD=1 PROBING_MODE=0
 FR_TIMER=2000 FR_INV_TIMER=30000
 DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" BACKEND_OPTIONS_CODE="" RING_US=""
 EVENTS="" CALLID_FORMAT='%u-%p@%s' USER_STYLE=numeric EXTRA_SDP_LINES=0
-SRV_DOMAIN="" SRV_RECORDS="" DNS_SRV_LB=0
+SRV_DOMAIN="" SRV_RECORDS="" DNS_SRV_LB=0 HASH_PVAR="" LOAD=0 AUTH=none
 BALANCER_IP=127.0.1.1 CLIENT_IP=127.0.1.100 DNS_IP=127.0.1.53 SETTLE_S=2
 # shellcheck disable=SC1090
 . "$SCENARIO_FILE"
@@ -178,6 +178,8 @@ else
     dispatch) DEFS+=(-A WITH_INDIALOG_DISPATCH) ;;
     *) lab_die "IN_DIALOG must be route or dispatch" ;;
   esac
+  [ -n "$HASH_PVAR" ] && DEFS+=(-A "HASH_PVAR=\"$HASH_PVAR\"")
+  [ "$LOAD" = 1 ] && DEFS+=(-A WITH_LOAD)
   if [ "$FAILOVER" = 1 ]; then
     DEFS+=(-A "DSFLAGS=2" -A WITH_FAILOVER)
     [ "$MARK" = 1 ] && DEFS+=(-A WITH_MARK)
@@ -202,7 +204,8 @@ wait_listen lb udp "$BALANCER_IP" 5060 || lab_die "balancer did not start: $(tai
 sleep "$SETTLE_S"     # let the first OPTIONS probes go out before traffic starts
 
 # ---- traffic ----
-awk -v n="$CALLS" -v style="$USER_STYLE" 'BEGIN {
+case $AUTH in none|proxy|www|mixed) ;; *) lab_die "AUTH must be none, proxy, www or mixed" ;; esac
+awk -v n="$CALLS" -v style="$USER_STYLE" -v auth="$AUTH" 'BEGIN {
   print "SEQUENTIAL"
   split("alice bob carol dave erin frank grace heidi ivan judy mallory niaj olivia peggy rupert sybil trent victor walter yolanda", names, " ")
   for (i = 0; i < n; i++) {
@@ -212,10 +215,22 @@ awk -v n="$CALLS" -v style="$USER_STYLE" 'BEGIN {
     else printf "%d;%d\n", 1000 + i, 2000 + (i * 17) % 900
   }
 }' >"$WORK/users.csv"
+if [ "$AUTH" != none ]; then
+  # a third field per call: digest credentials (not checked by anyone; alg 5 only reads the username), or, for
+  # every third call with AUTH=mixed, a harmless header so that the call has none
+  awk -F';' -v auth="$AUTH" 'NR == 1 { print; next } {
+    n = NR - 2
+    hdr = (auth == "www" ? "Authorization" : "Proxy-Authorization")
+    if (auth == "mixed" && n % 3 == 2) cred = "X-Lab-Auth: none"
+    else cred = sprintf("%s: Digest username=\"%s@lab.example\", realm=\"lab.example\", nonce=\"lab%d\", uri=\"sip:%s@lab.example\", response=\"00112233445566778899aabbccddeeff\"", hdr, $1, n, $2)
+    print $0 ";" cred
+  }' "$WORK/users.csv" >"$WORK/users-auth.csv" && mv "$WORK/users-auth.csv" "$WORK/users.csv"
+fi
 EXTRA=""
 for i in $(seq 1 "$EXTRA_SDP_LINES"); do EXTRA+="      a=x-lab-padding:$(printf '%060d' "$i")"$'\n'; done
-awk -v hold="$HOLD_MS" -v extra="$EXTRA" '
+awk -v hold="$HOLD_MS" -v extra="$EXTRA" -v auth="$AUTH" '
   /^@EXTRA_SDP@$/ { printf "%s", extra; next }
+  /^ *@AUTH@$/ { if (auth != "none") print "      [field2]"; next }
   { gsub(/HOLD_MS/, hold); gsub(/BRANCH_OFFSET/, "22"); print }' "$LAB_DIR/sipp/uac.xml" >"$WORK/uac.xml"
 
 case $TRANSPORT in udp) SIPP_T=u1 ;; tcp) SIPP_T=t1 ;; *) lab_die "TRANSPORT must be udp or tcp" ;; esac

@@ -86,6 +86,11 @@ final class HealthObserver {
       if (!balancers.isEmpty() && !balancers.contains(p.prober())) {
         continue;
       }
+      if (setup != null && setup.latencyStats()) {   // ds_ping_latency_stats: a 408 adds no sample
+        int ms = p.answeredAt() == null || p.status() == 408 ? -1
+            : (int) java.time.Duration.between(p.sent(), p.answeredAt()).toMillis();
+        m.latency(p.answeredAt() != null ? p.answeredAt() : p.sent().plus(frTimer()), p.destination().toString(), ms);
+      }
       if (p.answeredAt() != null) {
         m.probe(p.answeredAt(), p.destination().toString(), options.probeSucceeded(p.status()));
       } else {

@@ -43,9 +43,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Replay the observed calls, in arrival order, through Kamailio 5.6's dispatcher algorithm over the given"
-          + " dispatcher.list set, and compare its first pick with the balancer's, call by call. Deterministic"
-          + " algorithms are reproduced exactly: 0 (hash Call-ID), 1 (hash From URI), 2 (hash To URI), 3 (hash"
-          + " R-URI), 4 (round-robin), 8 (first available by priority).",
+          + " dispatcher.list set, and compare its first pick with the balancer's, call by call. Every algorithm"
+          + " 0-13 is modelled. Deterministic ones are reproduced exactly: 0-3 (hashes), 4 (round-robin), 5 (hash"
+          + " of the auth username), 7 (hash of hash_pvar), 8 (first available), 10 (call load), 12 (parallel), 13"
+          + " (latency-optimised). 9 and 11 learn their shuffled weight table from the first 100 calls (or shuffle"
+          + " it from --seed); 6 and the weight tables are also judged by a goodness-of-fit test.",
       "Destinations change state as the balancer saw them: every probe result in the capture (an answer, or tm's"
           + " fr_timer after an unanswered probe) and every attempt the failure route gave up on (ds_mark_dst) go"
           + " through Kamailio's state machine with the thresholds and probing mode of --kamailio-cfg (Kamailio's"
@@ -72,8 +74,11 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "ID", description = "Set id (default: the only set, else 1).")
   @Nullable Integer set;
 
-  @Option(names = "--flags", defaultValue = "0", paramLabel = "N",
-      description = "The dispatcher module's flags parameter (bit 1: hash the URI user only). Default 0.")
+  @Option(names = "--flags", paramLabel = "N",
+      description = "The dispatcher module's flags parameter (bit 1: hash the URI user only). Default: that of"
+          + " --kamailio-cfg, else 0.")
+  @Nullable Integer flagsOption;
+
   int flags;
 
   @Option(names = "--use-default", description = "The dispatcher module's use_default=1: the last destination"
@@ -84,6 +89,17 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Round-robin: start where the first observed call says (auto, default), or at index 0 as"
           + " after a Kamailio start or reload (fresh).")
   String rrStart;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "srand() seed for the random element: algorithm 6's rand() and the shuffle of the weight tables"
+          + " of 9 and 11. Without it, 6 uses glibc's unseeded sequence and 9 and 11 learn their table's order from"
+          + " the first 100 observed calls. A real Kamailio seeds each process at random, so single picks of 6"
+          + " are never predictable; its distribution is tested instead.")
+  @Nullable Long seed;
+
+  @Option(names = "--hash-pvar", paramLabel = "TEXT",
+      description = "Algorithm 7's hash_pvar, e.g. '$fU@$fd' (default: the modparam of --kamailio-cfg).")
+  @Nullable String hashPvar;
 
   @Mixin KamailioCfgOptions cfg = new KamailioCfgOptions();
 
@@ -106,14 +122,13 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DispatcherAlgorithm algorithm;   // null for the weight algorithms: counts only
     alg = DispatcherChoice.algorithm(spec, algorithmName);
-    boolean weights = alg == 9 || alg == 11;
-    try {
-      algorithm = weights ? null : KamailioAlgorithms.create(alg, flags);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    DispatcherSetup setup = cfg.setup();
+    flags = flagsOption != null ? flagsOption : setup != null && setup.loaded() ? setup.flags() : 0;
+    useDefault |= setup != null && setup.loaded() && setup.useDefault();
+    KamailioAlgorithms.Options options = new KamailioAlgorithms.Options(flags,
+        hashPvar != null ? hashPvar : setup != null ? setup.hashPvar() : null, seed);
+    DispatcherAlgorithm algorithm = create(alg, options, "--algorithm " + algorithmName);
     if (!rrStart.equals("auto") && !rrStart.equals("fresh")) {
       throw new ParameterException(spec.commandLine(), "--rr-start " + rrStart + " (expected: auto or fresh)");
     }
@@ -121,7 +136,6 @@ final class SimulateCommand implements Callable<Integer> {
     int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
     Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
-    DispatcherSetup setup = cfg.setup();
     HealthOptions probeOptions = AuditOptions.health(HealthOptions.DEFAULTS, setup);
     HealthObserver observed = new HealthObserver(setup, probeOptions);
     HealthTracker tracker = new HealthTracker(probeOptions).onProbeResult(observed.probes::add);
@@ -147,14 +161,6 @@ final class SimulateCommand implements Callable<Integer> {
     tracker.finish();
     bar.done();
     arrivals.sort(Comparator.comparing(CallArrival::time));
-    if (algorithm == null) {
-      reportWeights(spec.commandLine().getOut(), setId, destinations, arrivals);
-      for (InputError e : result.errors()) {
-        err.println("sipaudit: " + e.message());
-      }
-      err.flush();
-      return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
-    }
     HealthModel model = health == Health.observed ? observed.model() : null;
     Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"), model);
     List<Prediction> predictions = new ArrayList<>(arrivals.size());
@@ -166,12 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
       whatIf.add(whatIf("kamailio:" + alg, destinations, predictions));
       for (String other : compare) {
         int n = DispatcherChoice.algorithm(spec, other);
-        DispatcherAlgorithm a;
-        try {
-          a = KamailioAlgorithms.create(n, flags);
-        } catch (IllegalArgumentException e) {
-          throw new ParameterException(spec.commandLine(), "--compare " + other + ": " + e.getMessage());
-        }
+        DispatcherAlgorithm a = create(n, options, "--compare " + other);
         Replay r = new Replay(destinations, a, useDefault, false, health == Health.observed ? observed.model() : null);
         List<Prediction> p = new ArrayList<>(arrivals.size());
         for (CallArrival c : arrivals) {
@@ -180,7 +181,15 @@ final class SimulateCommand implements Callable<Integer> {
         whatIf.add(whatIf("kamailio:" + n, destinations, p));
       }
     }
-    report(spec.commandLine().getOut(), setId, destinations, predictions, finals, whatIf);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    Map<String, Double> expected = replay.expected();
+    if (!expected.isEmpty()) {
+      extra.put("goodnessOfFit", fit(expected, predictions));
+    }
+    if (alg == 9 || alg == 11) {
+      extra.putAll(weightCounts(destinations, arrivals));
+    }
+    report(spec.commandLine().getOut(), setId, destinations, predictions, finals, whatIf, extra);
     for (InputError e : result.errors()) {
       err.println("sipaudit: " + e.message());
     }
@@ -188,13 +197,43 @@ final class SimulateCommand implements Callable<Integer> {
     return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
   }
 
+  private DispatcherAlgorithm create(int n, KamailioAlgorithms.Options options, String option) {
+    if (n == 7 && options.hashPvar() == null) {
+      throw new ParameterException(spec.commandLine(), option + ": algorithm 7 hashes the dispatcher's hash_pvar;"
+          + " give it with --hash-pvar or a --kamailio-cfg that sets it");
+    }
+    try {
+      return KamailioAlgorithms.create(n, options);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Random algorithms: the observed first picks against the counts the configuration leads one to expect, summed
+   * call by call over the states each call met (chi-square).
+   */
+  private static @Nullable Map<String, Object> fit(Map<String, Double> expected, List<Prediction> predictions) {
+    List<String> keys = new ArrayList<>(expected.keySet());
+    double[] e = new double[keys.size()];
+    long[] o = new long[keys.size()];
+    for (int i = 0; i < keys.size(); i++) {
+      e[i] = expected.get(keys.get(i));
+    }
+    for (Prediction p : predictions) {
+      int i = keys.indexOf(p.observed() == null ? "none" : p.observed());
+      if (i >= 0) {
+        o[i]++;
+      }
+    }
+    return fitJson(predictions.isEmpty() ? null : GoodnessOfFit.test(e, o));
+  }
+
   /**
    * Alg 9 and 11: the slot counts of the weight table predict the counts of every 100 consecutive calls
-   * exactly; which call gets which slot depends on a shuffle done with rand() at load, so there is no
-   * per-call prediction.
+   * exactly, whatever the shuffle.
    */
-  private void reportWeights(PrintWriter out, int setId, List<Destination> destinations, List<CallArrival> arrivals)
-      throws Exception {
+  private Map<String, Object> weightCounts(List<Destination> destinations, List<CallArrival> arrivals) {
     int[] slots = io.sipaudit.simulate.WeightTable.slots(destinations, alg);
     long full = arrivals.size() / 100;
     int rest = arrivals.size() % 100;
@@ -223,38 +262,10 @@ final class SimulateCommand implements Callable<Integer> {
       row.put("observed", seen);
       rows.add(row);
     }
-    if (format == Format.json) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("schema", "sipaudit.simulation/1");
-      doc.put("algorithm", alg);
-      doc.put("set", setId);
-      doc.put("callCount", arrivals.size());
-      doc.put("mode", "weight-table counts");
-      doc.put("distribution", rows);
-      doc.put("countsAsPredicted", allEqual);
-      double[] expected = new double[slots.length];
-      long[] seenCounts = new long[slots.length];
-      for (int i = 0; i < slots.length; i++) {
-        expected[i] = slots[i];
-        seenCounts[i] = (Long) rows.get(i).get("observed");
-      }
-      doc.put("goodnessOfFit", fitJson(arrivals.isEmpty() ? null : GoodnessOfFit.test(expected, seenCounts)));
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-      out.flush();
-      return;
-    }
-    out.printf("Kamailio alg %d (%s) over set %d of %s: %d calls%n", alg, alg == 9 ? "weight" : "relative weight", setId,
-        dispatcher, arrivals.size());
-    out.printf("The weight table gives each destination fixed slots of every 100 calls (their order is shuffled"
-        + " at load, so single calls cannot be predicted).%n%n");
-    out.printf("  %-24s %6s %15s %9s%n", "destination", "slots", "predicted", "observed");
-    for (Map<String, Object> r : rows) {
-      String range = r.get("predictedMin").equals(r.get("predictedMax")) ? String.valueOf(r.get("predictedMin"))
-          : r.get("predictedMin") + "-" + r.get("predictedMax");
-      out.printf("  %-24s %6s %15s %9s%n", r.get("backend"), r.get("slots"), range, r.get("observed"));
-    }
-    out.printf("%nObserved counts %s the weight table.%n", allEqual ? "match" : "do NOT match");
-    out.flush();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("weightTable", rows);
+    out.put("countsAsPredicted", allEqual);
+    return out;
   }
 
   private static @org.jspecify.annotations.Nullable Map<String, Object> fitJson(
@@ -299,8 +310,10 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions,
-      Map<String, String> finals, List<WhatIf> whatIf) throws Exception {
-    long agreed = predictions.stream().filter(Prediction::agrees).count();
+      Map<String, String> finals, List<WhatIf> whatIf, Map<String, Object> extra) throws Exception {
+    long learned = predictions.stream().filter(Prediction::learned).count();
+    long judged = predictions.size() - learned;
+    long agreed = predictions.stream().filter(p -> p.agrees() && !p.learned()).count();
     Map<String, long[]> perDestination = new LinkedHashMap<>();
     for (Destination d : destinations) {
       perDestination.put(d.hostPort(), new long[2]);
@@ -311,7 +324,7 @@ final class SimulateCommand implements Callable<Integer> {
         perDestination.computeIfAbsent(p.observed(), k -> new long[2])[1]++;
       }
     }
-    List<Prediction> disagreements = predictions.stream().filter(p -> !p.agrees()).toList();
+    List<Prediction> disagreements = predictions.stream().filter(p -> !p.agrees() && !p.learned()).toList();
     if (format == Format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", "sipaudit.simulation/2");
@@ -319,8 +332,11 @@ final class SimulateCommand implements Callable<Integer> {
       doc.put("algorithmName", KamailioAlgorithms.name(alg));
       doc.put("set", setId);
       doc.put("callCount", predictions.size());
-      doc.put("agreement", predictions.isEmpty() ? null : (double) agreed / predictions.size());
+      doc.put("agreement", judged == 0 ? null : (double) agreed / judged);
       doc.put("agreed", agreed);
+      doc.put("learnedCalls", learned);
+      doc.put("random", KamailioAlgorithms.random(alg));
+      doc.putAll(extra);
       List<Map<String, Object>> dist = new ArrayList<>();
       perDestination.forEach((k, v) -> {
         Map<String, Object> row = new LinkedHashMap<>();
@@ -344,6 +360,9 @@ final class SimulateCommand implements Callable<Integer> {
         predicted.put("failover", p.failover());
         c.put("predicted", predicted);
         c.put("agree", p.agrees());
+        if (p.learned()) {
+          c.put("learned", true);
+        }
         calls.add(c);
       }
       doc.put("calls", calls);
@@ -366,8 +385,28 @@ final class SimulateCommand implements Callable<Integer> {
     }
     out.printf("Kamailio alg %d (%s) over set %d of %s, %d destinations%n", alg, KamailioAlgorithms.name(alg), setId,
         dispatcher, destinations.size());
-    out.printf("%d calls replayed; the balancer's first pick agreed with the algorithm for %d (%.1f%%)%n%n",
-        predictions.size(), agreed, predictions.isEmpty() ? 0.0 : 100.0 * agreed / predictions.size());
+    if (learned > 0) {
+      out.printf("%d calls replayed; the first %d taught the weight table's shuffled order (use --seed to shuffle"
+          + " it instead); of the other %d, the balancer's first pick agreed with the table for %d (%.1f%%)%n",
+          predictions.size(), learned, judged, agreed, judged == 0 ? 0.0 : 100.0 * agreed / judged);
+    } else {
+      out.printf("%d calls replayed; the balancer's first pick agreed with the algorithm for %d (%.1f%%)%n",
+          predictions.size(), agreed, predictions.isEmpty() ? 0.0 : 100.0 * agreed / predictions.size());
+    }
+    if (KamailioAlgorithms.random(alg) && alg == 6) {
+      out.printf("Algorithm 6 draws each process's own rand(): single picks cannot match a real server (seed %s);"
+          + " its distribution is what counts.%n", seed == null ? "1, glibc's default" : seed);
+    }
+    if (extra.get("goodnessOfFit") instanceof Map<?, ?> fit) {
+      out.printf("Goodness of fit of the observed first picks to the configuration: chi-square %s, p = %s%s%n",
+          fit.get("statistic"), fit.get("pValue"), fit.get("pValue") instanceof Double p && p < 0.01
+              ? " (the configuration does NOT explain the distribution)" : "");
+    }
+    if (extra.containsKey("countsAsPredicted")) {
+      out.printf("Counts per 100 calls %s the weight table's slots.%n",
+          Boolean.TRUE.equals(extra.get("countsAsPredicted")) ? "match" : "do NOT match");
+    }
+    out.println();
     if (!disagreements.isEmpty()) {
       out.printf("First disagreements (of %d):%n", disagreements.size());
       disagreements.stream().limit(10).forEach(p -> out.printf("  %s  %s  predicted %s, balancer chose %s%n",

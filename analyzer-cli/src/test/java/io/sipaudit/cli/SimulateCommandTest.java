@@ -75,9 +75,10 @@ final class SimulateCommandTest {
     try (var dirs = Files.list(sample("rr-alg4").getParent())) {
       for (Path d : dirs.sorted().toList()) {
         // IN_DIALOG=dispatch: the balancer runs ds_select_dst for in-dialog requests too, and each of those moves
-        // round-robin on; the replay counts initial INVITEs only (docs/simulate.md, "Not yet")
+        // round-robin on; the replay counts initial INVITEs only (docs/simulate.md, "Not yet"). 9 and 11 learn
+        // their table from the first 100 calls and predict the rest; 6 is random (tested by its distribution).
         if (Files.exists(d.resolve("truth.csv")) && Files.exists(d.resolve("dispatcher.list"))
-            && List.of("0", "1", "2", "3", "4", "8").contains(alg(d))
+            && List.of("0", "1", "2", "3", "4", "5", "7", "8", "9", "10", "11", "13").contains(alg(d))
             && !Files.readString(d.resolve("scenario.env")).contains("IN_DIALOG=dispatch")) {
           out.add(d);
         }
@@ -183,6 +184,39 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void theWeightTableLearntFromTheFirstHundredCallsPredictsEveryLaterCallKamailioMade() throws Exception {
+    Path dir = sample("weight-alg9-long");
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:9", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertEquals(300, doc.get("callCount").asInt());
+    assertEquals(100, doc.get("learnedCalls").asInt());
+    assertEquals(200, doc.get("agreed").asInt(), "Kamailio's table repeats with period 100");
+    assertTrue(doc.get("countsAsPredicted").asBoolean());
+  }
+
+  @Test
+  void randomSelectionIsJudgedByItsDistributionAndAWrongSetIsRejected() throws Exception {
+    Path dir = sample("random-alg6");
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:6", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertEquals(300, doc.get("callCount").asInt());
+    assertTrue(doc.get("random").asBoolean());
+    assertTrue(doc.get("goodnessOfFit").get("pValue").asDouble() > 0.01, doc.get("goodnessOfFit").toString());
+    // the first backend listed twice: alg 6 would then send it half the calls (rand() % 4 over 4 entries)
+    Path wrong = Files.createTempFile("dispatcher", ".list");
+    String list = Files.readString(dir.resolve("dispatcher.list"));
+    Files.writeString(wrong, list + list.lines().findFirst().orElseThrow() + "\n");
+    run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher", wrong.toString(), "--algorithm",
+        "kamailio:6", dir.resolve("capture.pcap").toString());
+    doc = new ObjectMapper().readTree(run.out());
+    assertTrue(doc.get("goodnessOfFit").get("pValue").asDouble() < 0.01, doc.get("goodnessOfFit").toString());
+  }
+
+  @Test
   void wrongWeightsAreCaught() throws Exception {
     Path dir = sample("weight-alg9");
     Path wrong = Files.createTempFile("dispatcher", ".list");
@@ -204,12 +238,16 @@ final class SimulateCommandTest {
   }
 
   @Test
-  void randomAlgorithmIsRefusedWithTheReason() {
+  void algorithm7WithoutAHashPvarIsRefusedWithTheReason() {
     Path dir = sample("rr-alg4");
     CommandRun run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(),
-        "--algorithm", "kamailio:6", dir.resolve("capture.pcap").toString());
+        "--algorithm", "kamailio:7", dir.resolve("capture.pcap").toString());
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("rand()"), run.err());
+    assertTrue(run.err().contains("hash_pvar"), run.err());
+    run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(),
+        "--algorithm", "kamailio:7", "--hash-pvar", "$hdr(X-Tenant)", dir.resolve("capture.pcap").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("$hdr(X-Tenant) cannot be taken from a capture"), run.err());
   }
 
   @Test

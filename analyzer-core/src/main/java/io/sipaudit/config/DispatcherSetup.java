@@ -39,11 +39,14 @@ import org.jspecify.annotations.Nullable;
  * @param frInvTimer tm {@code fr_inv_timer} in ms (120000)
  * @param dnsSrvLb core {@code dns_srv_lb} (off)
  * @param useDnsFailover core {@code use_dns_failover} (off)
+ * @param hashPvar {@code hash_pvar}, the text algorithm 7 hashes (none), e.g. {@code "$fU@$fd"}
+ * @param latencyStats {@code ds_ping_latency_stats} (off): pings feed the latency estimates algorithm 13 reads
  */
 public record DispatcherSetup(boolean loaded, int flags, int pingInterval, int probingThreshold,
     int inactiveThreshold, int probingMode, String pingMethod, String pingReplyCodes, boolean useDefault,
     int hashSize, String listFile, List<Selection> selections, List<String> failoverRoutes,
-    boolean marksDestinations, int frTimer, int frInvTimer, boolean dnsSrvLb, boolean useDnsFailover) {
+    boolean marksDestinations, int frTimer, int frInvTimer, boolean dnsSrvLb, boolean useDnsFailover,
+    @Nullable String hashPvar, boolean latencyStats) {
 
   private static final Set<String> SELECT = Set.of("ds_select_dst", "ds_select_domain", "ds_select");
   private static final Set<String> RESELECT = Set.of("ds_next_dst", "ds_next_domain", "ds_select_dst",
@@ -106,7 +109,8 @@ public record DispatcherSetup(boolean loaded, int flags, int pingInterval, int p
         listFile == null ? "/etc/kamailio/dispatcher.list" : listFile, selections, failover,
         !cfg.calls("ds_mark_dst").isEmpty(), cfg.intModparam("tm", "fr_timer", 30000),
         cfg.intModparam("tm", "fr_inv_timer", 120000), cfg.booleanCoreParam("dns_srv_lb", false),
-        cfg.booleanCoreParam("use_dns_failover", false));
+        cfg.booleanCoreParam("use_dns_failover", false), cfg.modparam(ds, "hash_pvar"),
+        cfg.intModparam(ds, "ds_ping_latency_stats", 0) != 0);
   }
 
   /** Returns whether some armed failure route selects another destination. */

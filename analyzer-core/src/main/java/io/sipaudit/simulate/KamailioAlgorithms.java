@@ -486,13 +486,16 @@ public final class KamailioAlgorithms {
     return a instanceof CallLoad;
   }
 
+  /** Whether the algorithm runs the set's counter, whose phase a capture that starts mid-rotation must find. */
   static boolean isRoundRobin(DispatcherAlgorithm a) {
-    return a instanceof RoundRobin;
+    return a instanceof RoundRobin || a instanceof LatencyPriority;
   }
 
   static void seed(DispatcherAlgorithm a, int index) {
     if (a instanceof RoundRobin rr) {
       rr.seed(index);
+    } else if (a instanceof LatencyPriority l) {
+      l.last = index;
     }
   }
 
