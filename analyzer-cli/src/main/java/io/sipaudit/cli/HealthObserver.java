@@ -35,7 +35,9 @@ final class HealthObserver {
   }
 
   private boolean marks() {
-    return setup != null && setup.loaded() && setup.marksDestinations() && setup.failover();
+    // a ds_mark_dst("$var(x)") state Kamailio cannot parse changes nothing; marks need failover (flags bit 2)
+    return setup != null && setup.loaded() && setup.marksDestinations() && setup.failover()
+        && (setup.markState() == null || setup.markState() >= 0) && (setup.flags() & 2) != 0;
   }
 
   private Duration frTimer() {
@@ -77,9 +79,11 @@ final class HealthObserver {
   /** Returns the model of the balancer's view: its probes' results and its marks. */
   HealthModel model() {
     int mode = setup != null && setup.loaded() ? setup.probingMode() : 0;
+    int markState = setup == null || setup.markState() == null
+        ? DestinationState.INACTIVE | (mode == 1 ? DestinationState.PROBING : 0)   // ds_mark_dst() without a state
+        : setup.markState();
     HealthModel.Settings settings = setup != null && setup.loaded()
-        ? new HealthModel.Settings(setup.probingThreshold(), setup.inactiveThreshold(), mode,
-            DestinationState.INACTIVE | (mode == 1 ? DestinationState.PROBING : 0))
+        ? new HealthModel.Settings(setup.probingThreshold(), setup.inactiveThreshold(), mode, markState)
         : HealthModel.Settings.DEFAULTS;
     HealthModel m = new HealthModel(settings);
     for (ProbeResult p : probes) {

@@ -41,12 +41,15 @@ import org.jspecify.annotations.Nullable;
  * @param useDnsFailover core {@code use_dns_failover} (off)
  * @param hashPvar {@code hash_pvar}, the text algorithm 7 hashes (none), e.g. {@code "$fU@$fd"}
  * @param latencyStats {@code ds_ping_latency_stats} (off): pings feed the latency estimates algorithm 13 reads
+ * @param markState the state the first {@code ds_mark_dst("...")} sets, as state bits ({@code "ip"}: inactive and
+ *     probing); null when it has no argument (then inactive, plus probing in probing mode 1); −1 when the argument is
+ *     not a literal of {@code a}, {@code i}, {@code d}, {@code t}, {@code p} (Kamailio then changes nothing)
  */
 public record DispatcherSetup(boolean loaded, int flags, int pingInterval, int probingThreshold,
     int inactiveThreshold, int probingMode, String pingMethod, String pingReplyCodes, boolean useDefault,
     int hashSize, String listFile, List<Selection> selections, List<String> failoverRoutes,
     boolean marksDestinations, int frTimer, int frInvTimer, boolean dnsSrvLb, boolean useDnsFailover,
-    @Nullable String hashPvar, boolean latencyStats) {
+    @Nullable String hashPvar, boolean latencyStats, @Nullable Integer markState) {
 
   private static final Set<String> SELECT = Set.of("ds_select_dst", "ds_select_domain", "ds_select");
   private static final Set<String> RESELECT = Set.of("ds_next_dst", "ds_next_domain", "ds_select_dst",
@@ -110,7 +113,33 @@ public record DispatcherSetup(boolean loaded, int flags, int pingInterval, int p
         !cfg.calls("ds_mark_dst").isEmpty(), cfg.intModparam("tm", "fr_timer", 30000),
         cfg.intModparam("tm", "fr_inv_timer", 120000), cfg.booleanCoreParam("dns_srv_lb", false),
         cfg.booleanCoreParam("use_dns_failover", false), cfg.modparam(ds, "hash_pvar"),
-        cfg.intModparam(ds, "ds_ping_latency_stats", 0) != 0);
+        cfg.intModparam(ds, "ds_ping_latency_stats", 0) != 0, markState(cfg));
+  }
+
+  /** {@code ds_parse_flags()}: letters left to right, {@code a} clears, unknown letters or a variable fail. */
+  private static @Nullable Integer markState(KamailioCfg cfg) {
+    List<FunctionCall> marks = cfg.calls("ds_mark_dst");
+    if (marks.isEmpty() || marks.get(0).args().isEmpty()) {
+      return null;
+    }
+    String text = marks.get(0).literal(0);
+    if (text == null || text.isEmpty()) {
+      return -1;
+    }
+    int state = 0;
+    for (char c : text.toCharArray()) {
+      switch (Character.toLowerCase(c)) {
+        case 'a' -> state = 0;
+        case 'i' -> state |= 1;
+        case 't' -> state |= 2;
+        case 'd' -> state |= 4;
+        case 'p' -> state |= 8;
+        default -> {
+          return -1;
+        }
+      }
+    }
+    return state;
   }
 
   /** Returns whether some armed failure route selects another destination. */

@@ -58,6 +58,7 @@ final class KamailioCfgTest {
       assertEquals(srv ? 0 : redispatch ? 2 : 1, ds.selections().size(), dir + ": " + ds.selections());
       assertEquals(List.of(), cfg.includes(), dir.toString());
       assertEquals(List.of(), cfg.notes(), dir + ": every statement understood");
+      assertEquals(env.get("HASH_PVAR"), ds.hashPvar(), dir + ": hash_pvar");
       List<String> routes = new ArrayList<>(List.of("request_route", "route[DISPATCH]", "route[RELAY]",
           "onreply_route[FINAL]", "failure_route[FAILOVER]", "onsend_route"));
       if (redispatch) {
@@ -86,6 +87,7 @@ final class KamailioCfgTest {
       assertEquals(30000, ds.frInvTimer(), name + ": the lab passes FR_INV_TIMER=30000");
       assertEquals(x.failover() ? List.of("FAILOVER") : List.of(), ds.failoverRoutes(), name);
       assertEquals(x.failover(), ds.marksDestinations(), name + ": ds_mark_dst(\"ip\") comes with the failover");
+      assertEquals(x.failover() ? Integer.valueOf(1 | 8) : null, ds.markState(), name + ": \"ip\" = inactive + probing");
       assertEquals(x.failover() ? 2 : 0, ds.flags(), name + ": DSFLAGS");
       assertEquals("class=2", ds.pingReplyCodes(), name);
       assertEquals("samples/" + name + "/dispatcher.list", ds.listFile(), name);
@@ -420,6 +422,12 @@ final class KamailioCfgTest {
       a.add("SRV_URI=\"sip:" + k.get("SRV_DOMAIN") + ";transport=" + k.get("TRANSPORT") + "\"");
     } else {
       a.add("DSLIST=\"samples/" + name + "/dispatcher.list\"");
+      if (!k.getOrDefault("HASH_PVAR", "").isEmpty()) {
+        a.add("HASH_PVAR=\"" + k.get("HASH_PVAR") + "\"");
+      }
+      if (k.getOrDefault("LOAD", "0").equals("1")) {
+        a.add("WITH_LOAD");
+      }
       if (k.get("FAILOVER").equals("1")) {
         a.addAll(List.of("DSFLAGS=2", "WITH_FAILOVER"));
         if (k.get("MARK").equals("1")) {
@@ -428,5 +436,21 @@ final class KamailioCfgTest {
       }
     }
     return KamailioCfg.defines(a.toArray(String[]::new));
+  }
+
+  @Test
+  void theMarkStateIsParsedAsDsParseFlagsDoesAndAVariableMarksNothing() {
+    String cfg = """
+        loadmodule "dispatcher.so"
+        failure_route[F] { ds_mark_dst(MARK); }
+        """;
+    assertEquals(2, KamailioCfg.parse(cfg, "t.cfg", KamailioCfg.defines("MARK=\"t\"")).dispatcherSetup().markState());
+    assertEquals(4 | 8, KamailioCfg.parse(cfg, "t.cfg", KamailioCfg.defines("MARK=\"dP\"")).dispatcherSetup()
+        .markState(), "letters combine, either case");
+    assertEquals(8, KamailioCfg.parse(cfg, "t.cfg", KamailioCfg.defines("MARK=\"ia p\"".replace(" ", "")))
+        .dispatcherSetup().markState(), "a clears what came before it");
+    assertEquals(-1, KamailioCfg.parse(cfg, "t.cfg", KamailioCfg.defines("MARK=\"$var(s)\"")).dispatcherSetup()
+        .markState(), "Kamailio does not expand a variable here: 'Failed to parse state flags'");
+    assertNull(KamailioCfg.parse(cfg.replace("MARK", ""), "t.cfg", Map.of()).dispatcherSetup().markState());
   }
 }
