@@ -20,6 +20,7 @@ import io.sipaudit.simulate.Prediction;
 import io.sipaudit.simulate.Replay;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -115,6 +116,18 @@ final class SimulateCommand implements Callable<Integer> {
           + " destinations and health, and show how each would have spread them.")
   List<String> compare = new ArrayList<>();
 
+  @Option(names = "--weights", paramLabel = "ADDR=W[,ADDR=W]...|W/W/...",
+      description = "What if: the configured algorithm with these weights (weight= and rweight=), given per"
+          + " destination or in the set's order as printed (repeatable, one column each). Random algorithms are"
+          + " then shuffled from --seed (default 1).")
+  List<String> weights = new ArrayList<>();
+
+  @Option(names = "--down", paramLabel = "ADDR[@FROM-TO]",
+      description = "What if: this destination had failed and the balancer knew it, from FROM to TO seconds after"
+          + " the first call (the whole capture without @). Repeatable. The configured algorithm, each --compare and"
+          + " each --weights are replayed under the scenario beside what happened.")
+  List<String> down = new ArrayList<>();
+
   @Mixin NodeOptions nodes;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
@@ -167,20 +180,7 @@ final class SimulateCommand implements Callable<Integer> {
     for (CallArrival a : arrivals) {
       predictions.add(replay.next(a));
     }
-    List<WhatIf> whatIf = new ArrayList<>();
-    if (!compare.isEmpty()) {
-      whatIf.add(whatIf("kamailio:" + alg, destinations, predictions));
-      for (String other : compare) {
-        int n = DispatcherChoice.algorithm(spec, other);
-        DispatcherAlgorithm a = create(n, options, "--compare " + other);
-        Replay r = new Replay(destinations, a, useDefault, false, health == Health.observed ? observed.model() : null);
-        List<Prediction> p = new ArrayList<>(arrivals.size());
-        for (CallArrival c : arrivals) {
-          p.add(r.next(c));
-        }
-        whatIf.add(whatIf("kamailio:" + n, destinations, p));
-      }
-    }
+    List<WhatIf> whatIf = whatIfs(destinations, arrivals, predictions, options, observed);
     Map<String, Object> extra = new LinkedHashMap<>();
     Map<String, Double> expected = replay.expected();
     if (!expected.isEmpty()) {
@@ -195,6 +195,106 @@ final class SimulateCommand implements Callable<Integer> {
     }
     err.flush();
     return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+  }
+
+  /**
+   * The what-if columns: what the configured algorithm did, then each {@code --compare} and {@code --weights}; with
+   * {@code --down}, the configured algorithm and each of those again under the scenario.
+   */
+  private List<WhatIf> whatIfs(List<Destination> destinations, List<CallArrival> arrivals,
+      List<Prediction> predictions, KamailioAlgorithms.Options options, HealthObserver observed) {
+    List<WhatIf> out = new ArrayList<>();
+    if (compare.isEmpty() && weights.isEmpty() && down.isEmpty()) {
+      return out;
+    }
+    Instant end = arrivals.isEmpty() ? Instant.EPOCH : arrivals.get(arrivals.size() - 1).time();
+    out.add(whatIf("kamailio:" + alg, alg, null, null, destinations, predictions, end));
+    // another algorithm or other weights cannot learn a table from what the balancer did: shuffle from a seed
+    KamailioAlgorithms.Options seeded = new KamailioAlgorithms.Options(options.flags(), options.hashPvar(),
+        seed == null ? 1L : seed);
+    List<Object[]> columns = new ArrayList<>();   // {label, alg, weightsLabel, destinations}
+    for (String other : compare) {
+      int n = DispatcherChoice.algorithm(spec, other);
+      create(n, seeded, "--compare " + other);
+      columns.add(new Object[] {"kamailio:" + n, n, null, destinations});
+    }
+    for (String w : weights) {
+      columns.add(new Object[] {"kamailio:" + alg + " " + w, alg, w, reweigh(destinations, w)});
+    }
+    List<String[]> scenario = new ArrayList<>();
+    for (String d : down) {
+      scenario.add(parseDown(d, destinations));
+    }
+    if (!scenario.isEmpty()) {
+      columns.add(0, new Object[] {"kamailio:" + alg, alg, null, destinations});
+    }
+    Instant start = arrivals.isEmpty() ? Instant.EPOCH : arrivals.get(0).time();
+    String scenarioLabel = scenario.isEmpty() ? null : String.join(", ", down) + " down";
+    for (Object[] c : columns) {
+      int n = (Integer) c[1];
+      @SuppressWarnings("unchecked")
+      List<Destination> set = (List<Destination>) c[3];
+      HealthModel model = health == Health.observed ? observed.model()
+          : scenario.isEmpty() ? null : new HealthModel(HealthModel.Settings.DEFAULTS);
+      for (String[] d : scenario) {
+        java.time.Duration from = java.time.Duration.ofMillis((long) (Double.parseDouble(d[1]) * 1000));
+        java.time.Duration to = d[2] == null ? java.time.Duration.ofDays(36500)
+            : java.time.Duration.ofMillis((long) (Double.parseDouble(d[2]) * 1000));
+        model.down(d[0], start.plus(from), start.plus(to));
+      }
+      Replay r = new Replay(set, create(n, seeded, "--compare kamailio:" + n), useDefault, false, model);
+      List<Prediction> p = new ArrayList<>(arrivals.size());
+      for (CallArrival a : arrivals) {
+        p.add(r.next(a));
+      }
+      String label = (String) c[0] + (scenarioLabel == null ? "" : " (" + scenarioLabel + ")");
+      out.add(whatIf(label, n, (String) c[2], scenarioLabel, destinations, p, end));
+    }
+    return out;
+  }
+
+  /** Returns the set with {@code weight} and {@code rweight} replaced: {@code ADDR=W,...} or {@code W/W/W}. */
+  private List<Destination> reweigh(List<Destination> set, String spec) {
+    Map<String, String> byAddress = new LinkedHashMap<>();
+    String[] parts = spec.contains("=") ? spec.split(",") : spec.split("/");
+    if (!spec.contains("=") && parts.length != set.size()) {
+      throw new ParameterException(this.spec.commandLine(), "--weights " + spec + ": " + parts.length
+          + " weights for " + set.size() + " destinations (in the set's order: "
+          + set.stream().map(Destination::hostPort).toList() + ")");
+    }
+    for (int i = 0; i < parts.length; i++) {
+      String addr = spec.contains("=") ? parts[i].substring(0, Math.max(0, parts[i].indexOf('='))).trim()
+          : set.get(i).hostPort();
+      String w = spec.contains("=") ? parts[i].substring(parts[i].indexOf('=') + 1).trim() : parts[i].trim();
+      if (!w.matches("\\d{1,3}") || set.stream().noneMatch(d -> d.hostPort().equals(addr))) {
+        throw new ParameterException(this.spec.commandLine(), "--weights " + spec + ": '" + parts[i]
+            + "' (expected ADDR=W with ADDR one of " + set.stream().map(Destination::hostPort).toList()
+            + " and W a number 0-100, or W/W/... in that order)");
+      }
+      byAddress.put(addr, w);
+    }
+    List<Destination> out = new ArrayList<>();
+    for (Destination d : set) {
+      Map<String, String> attrs = new LinkedHashMap<>(d.attrs());
+      String w = byAddress.get(d.hostPort());
+      if (w != null) {
+        attrs.put("weight", w);
+        attrs.put("rweight", w);
+      }
+      out.add(new Destination(d.setId(), d.uri(), d.flags(), d.priority(), attrs, d.line()));
+    }
+    return out;
+  }
+
+  /** {@code ADDR[@FROM-TO]} as {address, from, to or null}. */
+  private String[] parseDown(String text, List<Destination> set) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^@]+?)(?:@(\\d+(?:\\.\\d+)?)-(\\d+(?:\\.\\d+)?)?)?")
+        .matcher(text);
+    if (!m.matches() || set.stream().noneMatch(d -> d.hostPort().equals(m.group(1)))) {
+      throw new ParameterException(spec.commandLine(), "--down " + text + " (expected ADDR or ADDR@FROM-TO, seconds"
+          + " after the first call, with ADDR one of " + set.stream().map(Destination::hostPort).toList() + ")");
+    }
+    return new String[] {m.group(1), m.group(2) == null ? "0" : m.group(2), m.group(3)};
   }
 
   private DispatcherAlgorithm create(int n, KamailioAlgorithms.Options options, String option) {
@@ -286,12 +386,16 @@ final class SimulateCommand implements Callable<Integer> {
    * How one algorithm would have spread the calls: first picks per destination, calls with no destination left,
    * and how often it agrees with the balancer.
    */
-  record WhatIf(String algorithm, String name, Map<String, Long> picks, long noDestination, long agreed, long calls) {}
+  record WhatIf(String algorithm, String name, @Nullable String weights, @Nullable String scenario,
+      Map<String, Long> picks, Map<String, Integer> peak, long noDestination, long agreed, long calls) {}
 
-  private static WhatIf whatIf(String algorithm, List<Destination> destinations, List<Prediction> predictions) {
+  private static WhatIf whatIf(String label, int alg, @Nullable String weights, @Nullable String scenario,
+      List<Destination> destinations, List<Prediction> predictions, Instant end) {
     Map<String, Long> picks = new LinkedHashMap<>();
+    Map<String, List<Instant[]>> spans = new LinkedHashMap<>();
     for (Destination d : destinations) {
       picks.put(d.hostPort(), 0L);
+      spans.put(d.hostPort(), new ArrayList<>());
     }
     long none = 0;
     long agreed = 0;
@@ -300,13 +404,34 @@ final class SimulateCommand implements Callable<Integer> {
         none++;
       } else {
         picks.merge(p.predicted(), 1L, Long::sum);
+        Instant stop = p.call().end() != null ? p.call().end() : end;
+        spans.computeIfAbsent(p.predicted(), k -> new ArrayList<>()).add(new Instant[] {p.call().time(), stop});
       }
       if (p.agrees()) {
         agreed++;
       }
     }
-    int n = Integer.parseInt(algorithm.substring("kamailio:".length()));
-    return new WhatIf(algorithm, String.valueOf(KamailioAlgorithms.name(n)), picks, none, agreed, predictions.size());
+    Map<String, Integer> peak = new LinkedHashMap<>();
+    spans.forEach((k, v) -> peak.put(k, peak(v)));
+    return new WhatIf(label, String.valueOf(KamailioAlgorithms.name(alg)), weights, scenario, picks, peak, none,
+        agreed, predictions.size());
+  }
+
+  /** The most calls held at once: starts and ends in time order, an end before a start at the same instant. */
+  private static int peak(List<Instant[]> spans) {
+    List<Instant[]> events = new ArrayList<>();
+    for (Instant[] s : spans) {
+      events.add(new Instant[] {s[0], null});
+      events.add(new Instant[] {s[1].isBefore(s[0]) ? s[0] : s[1], s[1]});
+    }
+    events.sort(Comparator.<Instant[], Instant>comparing(e -> e[0]).thenComparing(e -> e[1] == null ? 1 : 0));
+    int now = 0;
+    int max = 0;
+    for (Instant[] e : events) {
+      now += e[1] == null ? 1 : -1;
+      max = Math.max(max, now);
+    }
+    return max;
   }
 
   private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions,
@@ -372,7 +497,10 @@ final class SimulateCommand implements Callable<Integer> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("algorithm", x.algorithm());
           m.put("algorithmName", x.name());
+          m.put("weights", x.weights());
+          m.put("scenario", x.scenario());
           m.put("picks", x.picks());
+          m.put("peakConcurrent", x.peak());
           m.put("noDestination", x.noDestination());
           m.put("agreement", x.calls() == 0 ? null : (double) x.agreed() / x.calls());
           w.add(m);
@@ -418,8 +546,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (!whatIf.isEmpty()) {
       out.printf("%nWhat if (the same calls, destinations and health; first picks per destination):%n");
       out.printf("  %-24s", "destination");
-      for (WhatIf x : whatIf) {
-        out.printf(" %12s", x.algorithm());
+      for (int i = 0; i < whatIf.size(); i++) {
+        out.printf(" %12s", whatIf.get(i).algorithm().length() <= 12 ? whatIf.get(i).algorithm() : "[" + (i + 1) + "]");
       }
       out.println();
       for (Destination d : destinations) {
@@ -431,13 +559,22 @@ final class SimulateCommand implements Callable<Integer> {
         }
         out.println();
       }
-      out.printf("  %-24s", "no destination");
+      out.printf("  %-24s", "no destination (failed)");
       whatIf.forEach(x -> out.printf(" %12d", x.noDestination()));
       out.println();
       out.printf("  %-24s", "agrees with the balancer");
       whatIf.forEach(x -> out.printf(" %12s", String.format(java.util.Locale.ROOT, "%.1f%%",
           x.calls() == 0 ? 0.0 : 100.0 * x.agreed() / x.calls())));
       out.println();
+      out.printf("%nPeak concurrent calls per destination (a call lasts from its arrival to its BYE):%n");
+      for (Destination d : destinations) {
+        out.printf("  %-24s", d.hostPort());
+        whatIf.forEach(x -> out.printf(" %12d", x.peak().getOrDefault(d.hostPort(), 0)));
+        out.println();
+      }
+      for (int i = 0; i < whatIf.size(); i++) {
+        out.printf("  [%d] %s%n", i + 1, whatIf.get(i).algorithm());
+      }
     }
 
     out.flush();

@@ -217,6 +217,53 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void whatIfOtherWeightsSpreadsTheSameCallsByThoseWeights() throws Exception {
+    Path dir = sample("weight-alg9-long");   // 300 calls; the set's order is .253, .252, .251 (reverse file order)
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:9", "--weights",
+        "127.0.1.251:5060=20,127.0.1.252:5060=30,127.0.1.253:5060=50", "--weights", "100/0/0",
+        dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode whatIf = new ObjectMapper().readTree(run.out()).get("whatIf");
+    assertEquals(3, whatIf.size(), whatIf.toString());
+    JsonNode swapped = whatIf.get(1).get("picks");
+    // 300 calls = 3 full passes over a 100-slot table: exactly 3 x the weights
+    assertEquals(60, swapped.get("127.0.1.251:5060").asInt(), whatIf.toString());
+    assertEquals(90, swapped.get("127.0.1.252:5060").asInt());
+    assertEquals(150, swapped.get("127.0.1.253:5060").asInt());
+    assertEquals(300, whatIf.get(2).get("picks").get("127.0.1.253:5060").asInt(), "index 0 takes all 100 slots");
+    assertEquals(0, whatIf.get(2).get("picks").get("127.0.1.251:5060").asInt());
+  }
+
+  @Test
+  void whatIfAFailedBackendShowsWhereItsCallsWouldHaveGone() throws Exception {
+    Path dir = sample("rr-alg4");   // 30 calls round robin over .11, .12, .13
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:4", "--health", "none", "--down",
+        "127.0.1.12:5060", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode whatIf = new ObjectMapper().readTree(run.out()).get("whatIf");
+    assertEquals(2, whatIf.size(), whatIf.toString());
+    assertEquals(10, whatIf.get(0).get("picks").get("127.0.1.12:5060").asInt(), "what happened: a third each");
+    JsonNode scenario = whatIf.get(1);
+    assertEquals("127.0.1.12:5060 down", scenario.get("scenario").asText());
+    assertEquals(0, scenario.get("picks").get("127.0.1.12:5060").asInt());
+    assertEquals(0, scenario.get("peakConcurrent").get("127.0.1.12:5060").asInt());
+    assertEquals(15, scenario.get("picks").get("127.0.1.11:5060").asInt(), "round robin over the two left");
+    assertEquals(15, scenario.get("picks").get("127.0.1.13:5060").asInt());
+    assertTrue(scenario.get("peakConcurrent").get("127.0.1.11:5060").asInt()
+        >= whatIf.get(0).get("peakConcurrent").get("127.0.1.11:5060").asInt());
+    run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(), "--algorithm",
+        "kamailio:4", "--down", "127.0.9.9:5060", dir.resolve("capture.pcap").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--down 127.0.9.9:5060"), run.err());
+    run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(), "--algorithm",
+        "kamailio:4", "--weights", "50/50", dir.resolve("capture.pcap").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("2 weights for 3 destinations"), run.err());
+  }
+
+  @Test
   void wrongWeightsAreCaught() throws Exception {
     Path dir = sample("weight-alg9");
     Path wrong = Files.createTempFile("dispatcher", ".list");

@@ -45,6 +45,8 @@ public final class HealthModel {
   private int next;
   private final Map<String, List<DestinationState>> states = new HashMap<>();
   private final Map<String, LatencyStats> latency = new HashMap<>();
+  private final Map<String, List<Instant[]>> down = new HashMap<>();
+  private Instant now = Instant.MIN;
 
   public HealthModel(Settings settings) {
     this.settings = requireNonNull(settings, "settings");
@@ -66,6 +68,14 @@ public final class HealthModel {
    */
   public void latency(Instant at, String destination, int ms) {
     add(new Event(at, destination, Kind.LATENCY, ms));
+  }
+
+  /**
+   * A what-if scenario: {@code destination} failed from {@code from} to {@code to}, and the balancer knew it (it is
+   * skipped during that time whatever the probes said).
+   */
+  public void down(String destination, Instant from, Instant to) {
+    down.computeIfAbsent(destination, k -> new ArrayList<>()).add(new Instant[] {from, to});
   }
 
   private void add(Event e) {
@@ -145,6 +155,7 @@ public final class HealthModel {
 
   /** Applies every event up to and including {@code t}. */
   void advanceTo(Instant t) {
+    now = t;
     if (!sorted) {
       events.sort(Comparator.comparing(Event::at));
       sorted = true;
@@ -175,6 +186,11 @@ public final class HealthModel {
 
   /** Returns whether selection skips the {@code occurrence}th entry of {@code hostPort} in the set now. */
   boolean skipped(String hostPort, int occurrence) {
+    for (Instant[] d : down.getOrDefault(hostPort, List.of())) {
+      if (!now.isBefore(d[0]) && now.isBefore(d[1])) {
+        return true;
+      }
+    }
     List<DestinationState> s = states.get(hostPort);
     return s != null && s.get(Math.min(occurrence, s.size() - 1)).skipped();
   }
