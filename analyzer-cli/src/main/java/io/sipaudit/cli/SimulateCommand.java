@@ -104,6 +104,17 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin KamailioCfgOptions cfg = new KamailioCfgOptions();
 
+  enum InDialog { route, select }
+
+  @Option(names = "--in-dialog", paramLabel = "route|select", defaultValue = "route",
+      description = "route (default): in-dialog requests follow the dialog's route set and do not touch the"
+          + " dispatcher; select: the balancer runs ds_select_dst for every in-dialog request it receives too (a"
+          + " script without loose_route for them), which moves round-robin and weight cursors on.")
+  InDialog inDialog;
+
+  /** With --in-dialog select: one arrival per in-dialog request the balancer received. */
+  private final List<CallArrival> inDialogSelects = new ArrayList<>();
+
   enum Health { observed, none }
 
   @Option(names = "--health", paramLabel = "observed|none", defaultValue = "observed",
@@ -157,7 +168,16 @@ final class SimulateCommand implements Callable<Integer> {
     CallAssembler assembler = new CallAssembler(c -> {
       var a = attributor.attribute(c);
       if (a.balancer() != null) {
-        arrivals.add(CallArrival.of(a));
+        CallArrival arrival = CallArrival.of(a);
+        arrivals.add(arrival);
+        if (inDialog == InDialog.select) {
+          for (io.sipaudit.dialog.InDialogRequest r : a.call().inDialog()) {
+            if (r.dst().equals(a.balancer())) {   // each request the balancer received runs its request route
+              inDialogSelects.add(new CallArrival(arrival.callId(), r.sent(), arrival.from(), arrival.to(),
+                  arrival.requestUri(), arrival.authUser(), null, r.src().toString(), null));
+            }
+          }
+        }
         observed.call(a);
         if (a.backend() != null) {
           finals.put(a.call().callId(), a.backend().toString());
@@ -176,10 +196,7 @@ final class SimulateCommand implements Callable<Integer> {
     arrivals.sort(Comparator.comparing(CallArrival::time));
     HealthModel model = health == Health.observed ? observed.model() : null;
     Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"), model);
-    List<Prediction> predictions = new ArrayList<>(arrivals.size());
-    for (CallArrival a : arrivals) {
-      predictions.add(replay.next(a));
-    }
+    List<Prediction> predictions = replayAll(replay, arrivals, inDialogSelects);
     List<WhatIf> whatIf = whatIfs(destinations, arrivals, predictions, options, observed);
     Map<String, Object> extra = new LinkedHashMap<>();
     Map<String, Double> expected = replay.expected();
@@ -243,12 +260,27 @@ final class SimulateCommand implements Callable<Integer> {
         model.down(d[0], start.plus(from), start.plus(to));
       }
       Replay r = new Replay(set, create(n, seeded, "--compare kamailio:" + n), useDefault, false, model);
-      List<Prediction> p = new ArrayList<>(arrivals.size());
-      for (CallArrival a : arrivals) {
-        p.add(r.next(a));
-      }
+      List<Prediction> p = replayAll(r, arrivals, inDialogSelects);
       String label = (String) c[0] + (scenarioLabel == null ? "" : " (" + scenarioLabel + ")");
       out.add(whatIf(label, n, (String) c[2], scenarioLabel, destinations, p, end));
+    }
+    return out;
+  }
+
+  /**
+   * Replays the calls in arrival order, with the in-dialog requests' selections (--in-dialog select) in between:
+   * those move the algorithm's state on but are not predictions of a call.
+   */
+  private static List<Prediction> replayAll(Replay replay, List<CallArrival> calls, List<CallArrival> inDialog) {
+    List<Prediction> out = new ArrayList<>(calls.size());
+    List<CallArrival> extra = new ArrayList<>(inDialog);
+    extra.sort(Comparator.comparing(CallArrival::time));
+    int j = 0;
+    for (CallArrival c : calls) {
+      while (j < extra.size() && extra.get(j).time().isBefore(c.time())) {
+        replay.next(extra.get(j++));
+      }
+      out.add(replay.next(c));
     }
     return out;
   }

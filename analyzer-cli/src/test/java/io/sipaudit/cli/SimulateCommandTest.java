@@ -74,12 +74,10 @@ final class SimulateCommandTest {
     List<Path> out = new java.util.ArrayList<>();
     try (var dirs = Files.list(sample("rr-alg4").getParent())) {
       for (Path d : dirs.sorted().toList()) {
-        // IN_DIALOG=dispatch: the balancer runs ds_select_dst for in-dialog requests too, and each of those moves
-        // round-robin on; the replay counts initial INVITEs only (docs/simulate.md, "Not yet"). 9 and 11 learn
-        // their table from the first 100 calls and predict the rest; 6 is random (tested by its distribution).
+        // 9 and 11 learn their table from the first 100 calls and predict the rest; 6 is random (tested by its
+        // distribution). IN_DIALOG=dispatch samples are replayed with --in-dialog select.
         if (Files.exists(d.resolve("truth.csv")) && Files.exists(d.resolve("dispatcher.list"))
-            && List.of("0", "1", "2", "3", "4", "5", "7", "8", "9", "10", "11", "13").contains(alg(d))
-            && !Files.readString(d.resolve("scenario.env")).contains("IN_DIALOG=dispatch")) {
+            && List.of("0", "1", "2", "3", "4", "5", "7", "8", "9", "10", "11", "13").contains(alg(d))) {
           out.add(d);
         }
       }
@@ -101,10 +99,12 @@ final class SimulateCommandTest {
       throws Exception {
     return exactLabSamples().stream().map(dir -> org.junit.jupiter.api.DynamicTest.dynamicTest(
         dir.getFileName().toString(), () -> {
+          String inDialog = Files.readString(dir.resolve("scenario.env")).contains("IN_DIALOG=dispatch") ? "select"
+              : "route";
           CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
               dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:" + alg(dir), "--kamailio-cfg",
               dir.resolve("balancer.cfg").toString(), "--define-file", dir.resolve("balancer.defines").toString(),
-              dir.resolve("capture.pcap").toString());
+              "--in-dialog", inDialog, dir.resolve("capture.pcap").toString());
           assertEquals(0, run.exitCode(), run.err());
           JsonNode doc = new ObjectMapper().readTree(run.out());
           var truth = truth(dir);
@@ -261,6 +261,27 @@ final class SimulateCommandTest {
         "kamailio:4", "--weights", "50/50", dir.resolve("capture.pcap").toString());
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("2 weights for 3 destinations"), run.err());
+  }
+
+  @Test
+  void aBalancerThatSelectsForInDialogRequestsTooIsReplayedWithThoseSelections() throws Exception {
+    Path dir = sample("pinning-rr-alg4");   // ds_select_dst for every ACK, re-INVITE and BYE as well
+    List<String> args = new java.util.ArrayList<>(List.of("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "kamailio:4", "--kamailio-cfg",
+        dir.resolve("balancer.cfg").toString(), "--define-file", dir.resolve("balancer.defines").toString(),
+        dir.resolve("capture.pcap").toString()));
+    CommandRun initialOnly = CommandRun.sipaudit(args.toArray(String[]::new));
+    args.add(1, "--in-dialog");
+    args.add(2, "select");
+    CommandRun withInDialog = CommandRun.sipaudit(args.toArray(String[]::new));
+    assertEquals(0, withInDialog.exitCode(), withInDialog.err());
+    double before = new ObjectMapper().readTree(initialOnly.out()).get("agreement").asDouble();
+    JsonNode doc = new ObjectMapper().readTree(withInDialog.out());
+    assertTrue(before < 0.5, "initial INVITEs alone: " + before);
+    var truth = truth(dir);
+    for (JsonNode c : doc.get("calls")) {
+      assertEquals(truth.get(c.get("callId").asText())[0], c.get("predicted").get("firstPick").asText(), c.toString());
+    }
   }
 
   @Test
