@@ -50,7 +50,10 @@ import picocli.CommandLine.Spec;
           + " fr_timer after an unanswered probe) and every attempt the failure route gave up on (ds_mark_dst) go"
           + " through Kamailio's state machine with the thresholds and probing mode of --kamailio-cfg (Kamailio's"
           + " defaults without it); --health none keeps the list file's states. With a different --alg than the"
-          + " balancer ran, this answers 'what if'."
+          + " balancer ran, this answers 'what if'.",
+      "OpenSIPS 3.x: --opensips-dispatcher TABLE --algorithm opensips:N (0-4, 6, 8-10 in OpenSIPS's numbering, weighted"
+          + " as OpenSIPS weights) or --opensips-lb TABLE --algorithm opensips-lb[:FLAGS] --lb-resources pstn (the"
+          + " load_balancer, each call holding its resources until it ends); see docs/simulate.md."
     })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -60,12 +63,16 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin CaptureInputs inputs;
 
-  @Option(names = "--dispatcher", required = true, paramLabel = "FILE", description = "Kamailio dispatcher.list.")
-  Path dispatcher;
+  @Option(names = "--dispatcher", paramLabel = "FILE", description = "Kamailio dispatcher.list (with kamailio:N).")
+  @Nullable Path dispatcher;
 
-  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N",
-      description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N.")
+  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N|opensips:N|opensips-lb[:FLAGS]",
+      description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N; opensips:N for OpenSIPS"
+          + " 3.x dispatcher algorithm N (with --opensips-dispatcher); opensips-lb[:FLAGS] for OpenSIPS's load_balancer"
+          + " with lb_start flags r, n, s (with --opensips-lb and --lb-resources).")
   String algorithmName;
+
+  @Mixin OpenSipsOptions opensips = new OpenSipsOptions();
 
   int alg;
 
@@ -94,7 +101,7 @@ final class SimulateCommand implements Callable<Integer> {
           + " through Kamailio's state machine; none: they keep the list file's state.")
   Health health;
 
-  @Option(names = "--compare", paramLabel = "kamailio:N",
+  @Option(names = "--compare", paramLabel = "kamailio:N|opensips:N|opensips-lb:FLAGS",
       description = "What if: also replay the same calls through this algorithm (repeatable), with the same"
           + " destinations and health, and show how each would have spread them.")
   List<String> compare = new ArrayList<>();
@@ -106,6 +113,13 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (OpenSipsSimulation.wanted(this)) {
+      return new OpenSipsSimulation(this).run();
+    }
+    if (dispatcher == null) {
+      throw new ParameterException(spec.commandLine(), "--algorithm " + algorithmName + " needs --dispatcher"
+          + " (Kamailio's dispatcher.list); OpenSIPS tables go with opensips:N or opensips-lb");
+    }
     DispatcherAlgorithm algorithm;   // null for the weight algorithms: counts only
     alg = DispatcherChoice.algorithm(spec, algorithmName);
     boolean weights = alg == 9 || alg == 11;
@@ -120,40 +134,15 @@ final class SimulateCommand implements Callable<Integer> {
     DispatcherList list = DispatcherList.read(dispatcher);
     int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
-    Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
     DispatcherSetup setup = cfg.setup();
     HealthOptions probeOptions = AuditOptions.health(HealthOptions.DEFAULTS, setup);
     HealthObserver observed = new HealthObserver(setup, probeOptions);
-    HealthTracker tracker = new HealthTracker(probeOptions).onProbeResult(observed.probes::add);
-    List<CallArrival> arrivals = new ArrayList<>();
-    Map<String, String> finals = new java.util.HashMap<>();
-    CallAssembler assembler = new CallAssembler(c -> {
-      var a = attributor.attribute(c);
-      if (a.balancer() != null) {
-        arrivals.add(CallArrival.of(a));
-        observed.call(a);
-        if (a.backend() != null) {
-          finals.put(a.call().callId(), a.backend().toString());
-        }
-      }
-    });
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = inputs.progress(err);
-    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
-      tracker.accept(e);
-      assembler.accept(e);
-    });
-    assembler.finish();
-    tracker.finish();
-    bar.done();
-    arrivals.sort(Comparator.comparing(CallArrival::time));
+    Observed seen = observe(probeOptions, observed);
+    List<CallArrival> arrivals = seen.arrivals();
+    Map<String, String> finals = seen.finals();
     if (algorithm == null) {
       reportWeights(spec.commandLine().getOut(), setId, destinations, arrivals);
-      for (InputError e : result.errors()) {
-        err.println("sipaudit: " + e.message());
-      }
-      err.flush();
-      return result.errors().isEmpty() ? ExitCodes.OK : ExitCodes.DATA_ERR;
+      return finish(seen.result());
     }
     HealthModel model = health == Health.observed ? observed.model() : null;
     Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"), model);
@@ -162,8 +151,9 @@ final class SimulateCommand implements Callable<Integer> {
       predictions.add(replay.next(a));
     }
     List<WhatIf> whatIf = new ArrayList<>();
+    List<String> hostPorts = destinations.stream().map(Destination::hostPort).toList();
     if (!compare.isEmpty()) {
-      whatIf.add(whatIf("kamailio:" + alg, destinations, predictions));
+      whatIf.add(whatIf("kamailio:" + alg, KamailioAlgorithms.name(alg), hostPorts, predictions));
       for (String other : compare) {
         int n = DispatcherChoice.algorithm(spec, other);
         DispatcherAlgorithm a;
@@ -177,10 +167,49 @@ final class SimulateCommand implements Callable<Integer> {
         for (CallArrival c : arrivals) {
           p.add(r.next(c));
         }
-        whatIf.add(whatIf("kamailio:" + n, destinations, p));
+        whatIf.add(whatIf("kamailio:" + n, KamailioAlgorithms.name(n), hostPorts, p));
       }
     }
-    report(spec.commandLine().getOut(), setId, destinations, predictions, finals, whatIf);
+    report(spec.commandLine().getOut(), new Title("kamailio:" + alg, String.valueOf(KamailioAlgorithms.name(alg)),
+        "Kamailio alg " + alg + " (" + KamailioAlgorithms.name(alg) + ") over set " + setId + " of " + dispatcher),
+        setId, hostPorts, predictions, finals, whatIf);
+    return finish(seen.result());
+  }
+
+  /** What one pass over the inputs gave: the calls in arrival order, and each call's final backend. */
+  record Observed(List<CallArrival> arrivals, Map<String, String> finals, SipIngest.Result result) {}
+
+  /** Reads the inputs once: each balanced call's arrival, and the probes and failed attempts {@code observed} needs. */
+  Observed observe(HealthOptions probeOptions, HealthObserver observed) throws java.io.IOException {
+    Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
+    HealthTracker tracker = new HealthTracker(probeOptions).onProbeResult(observed.probes::add);
+    List<CallArrival> arrivals = new ArrayList<>();
+    Map<String, String> finals = new java.util.HashMap<>();
+    CallAssembler assembler = new CallAssembler(c -> {
+      var a = attributor.attribute(c);
+      if (a.balancer() != null) {
+        arrivals.add(CallArrival.of(a));
+        observed.call(a);
+        if (a.backend() != null) {
+          finals.put(a.call().callId(), a.backend().toString());
+        }
+      }
+    });
+    ProgressBar bar = inputs.progress(spec.commandLine().getErr());
+    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
+      tracker.accept(e);
+      assembler.accept(e);
+    });
+    assembler.finish();
+    tracker.finish();
+    bar.done();
+    arrivals.sort(Comparator.comparing(CallArrival::time));
+    return new Observed(arrivals, finals, result);
+  }
+
+  /** Prints the inputs' errors; returns the exit code. */
+  int finish(SipIngest.Result result) {
+    PrintWriter err = spec.commandLine().getErr();
     for (InputError e : result.errors()) {
       err.println("sipaudit: " + e.message());
     }
@@ -277,10 +306,10 @@ final class SimulateCommand implements Callable<Integer> {
    */
   record WhatIf(String algorithm, String name, Map<String, Long> picks, long noDestination, long agreed, long calls) {}
 
-  private static WhatIf whatIf(String algorithm, List<Destination> destinations, List<Prediction> predictions) {
+  static WhatIf whatIf(String algorithm, @Nullable String name, List<String> hostPorts, List<Prediction> predictions) {
     Map<String, Long> picks = new LinkedHashMap<>();
-    for (Destination d : destinations) {
-      picks.put(d.hostPort(), 0L);
+    for (String d : hostPorts) {
+      picks.put(d, 0L);
     }
     long none = 0;
     long agreed = 0;
@@ -294,16 +323,21 @@ final class SimulateCommand implements Callable<Integer> {
         agreed++;
       }
     }
-    int n = Integer.parseInt(algorithm.substring("kamailio:".length()));
-    return new WhatIf(algorithm, String.valueOf(KamailioAlgorithms.name(n)), picks, none, agreed, predictions.size());
+    return new WhatIf(algorithm, String.valueOf(name), picks, none, agreed, predictions.size());
   }
 
-  private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions,
+  /**
+   * How a replay is named: {@code algorithm} in the JSON ({@code kamailio:4}), its {@code algorithmName}, and the
+   * text report's first line ({@code Kamailio alg 4 (round-robin) over set 1 of dispatcher.list}).
+   */
+  record Title(String algorithm, String name, String heading) {}
+
+  void report(PrintWriter out, Title title, int setId, List<String> hostPorts, List<Prediction> predictions,
       Map<String, String> finals, List<WhatIf> whatIf) throws Exception {
     long agreed = predictions.stream().filter(Prediction::agrees).count();
     Map<String, long[]> perDestination = new LinkedHashMap<>();
-    for (Destination d : destinations) {
-      perDestination.put(d.hostPort(), new long[2]);
+    for (String d : hostPorts) {
+      perDestination.put(d, new long[2]);
     }
     for (Prediction p : predictions) {
       perDestination.computeIfAbsent(p.predicted(), k -> new long[2])[0]++;
@@ -315,8 +349,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (format == Format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", "sipaudit.simulation/2");
-      doc.put("algorithm", "kamailio:" + alg);
-      doc.put("algorithmName", KamailioAlgorithms.name(alg));
+      doc.put("algorithm", title.algorithm());
+      doc.put("algorithmName", title.name());
       doc.put("set", setId);
       doc.put("callCount", predictions.size());
       doc.put("agreement", predictions.isEmpty() ? null : (double) agreed / predictions.size());
@@ -364,8 +398,7 @@ final class SimulateCommand implements Callable<Integer> {
       out.flush();
       return;
     }
-    out.printf("Kamailio alg %d (%s) over set %d of %s, %d destinations%n", alg, KamailioAlgorithms.name(alg), setId,
-        dispatcher, destinations.size());
+    out.printf("%s, %d destinations%n", title.heading(), hostPorts.size());
     out.printf("%d calls replayed; the balancer's first pick agreed with the algorithm for %d (%.1f%%)%n%n",
         predictions.size(), agreed, predictions.isEmpty() ? 0.0 : 100.0 * agreed / predictions.size());
     if (!disagreements.isEmpty()) {
@@ -383,10 +416,10 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf(" %12s", x.algorithm());
       }
       out.println();
-      for (Destination d : destinations) {
-        out.printf("  %-24s", d.hostPort());
+      for (String d : hostPorts) {
+        out.printf("  %-24s", d);
         for (WhatIf x : whatIf) {
-          long n = x.picks().getOrDefault(d.hostPort(), 0L);
+          long n = x.picks().getOrDefault(d, 0L);
           out.printf(" %12s", String.format(java.util.Locale.ROOT, "%d (%.0f%%)", n,
               x.calls() == 0 ? 0.0 : 100.0 * n / x.calls()));
         }
