@@ -8,6 +8,7 @@ import io.sipaudit.health.HealthOptions;
 import io.sipaudit.health.ProbeResult;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.simulate.DestinationState;
+import io.sipaudit.simulate.HealthEvents;
 import io.sipaudit.simulate.HealthModel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,20 +29,42 @@ final class HealthObserver {
   private final Set<Endpoint> balancers = new HashSet<>();
   private final @Nullable DispatcherSetup setup;
   private final HealthOptions options;
+  private final boolean marks;
+  private final Duration frTimer;
 
   HealthObserver(@Nullable DispatcherSetup setup, HealthOptions options) {
+    // a ds_mark_dst("$var(x)") state Kamailio cannot parse changes nothing; marks need failover (flags bit 2)
+    this(setup, options, setup != null && setup.loaded() && setup.marksDestinations() && setup.failover()
+        && (setup.markState() == null || setup.markState() >= 0) && (setup.flags() & 2) != 0,
+        Duration.ofMillis(setup != null && setup.loaded() ? setup.frTimer() : 30_000));
+  }
+
+  /**
+   * For a balancer other than Kamailio: {@code marks} says whether its failure route marks the attempts it gives
+   * up on, {@code frTimer} when its transaction layer gives up on an unanswered probe.
+   */
+  HealthObserver(HealthOptions options, boolean marks, Duration frTimer) {
+    this(null, options, marks, frTimer);
+  }
+
+  private HealthObserver(@Nullable DispatcherSetup setup, HealthOptions options, boolean marks, Duration frTimer) {
     this.setup = setup;
     this.options = options;
+    this.marks = marks;
+    this.frTimer = frTimer;
+  }
+
+  /** Returns the rules that judge a probe's answer. */
+  HealthOptions options() {
+    return options;
   }
 
   private boolean marks() {
-    // a ds_mark_dst("$var(x)") state Kamailio cannot parse changes nothing; marks need failover (flags bit 2)
-    return setup != null && setup.loaded() && setup.marksDestinations() && setup.failover()
-        && (setup.markState() == null || setup.markState() >= 0) && (setup.flags() & 2) != 0;
+    return marks;
   }
 
   private Duration frTimer() {
-    return Duration.ofMillis(setup != null && setup.loaded() ? setup.frTimer() : 30_000);
+    return frTimer;
   }
 
   /** Sees one attributed call: its balancer, and attempts that failed (marked by the failure route). */
@@ -85,7 +108,11 @@ final class HealthObserver {
     HealthModel.Settings settings = setup != null && setup.loaded()
         ? new HealthModel.Settings(setup.probingThreshold(), setup.inactiveThreshold(), mode, markState)
         : HealthModel.Settings.DEFAULTS;
-    HealthModel m = new HealthModel(settings);
+    return feed(new HealthModel(settings));
+  }
+
+  /** Hands every probe result and mark to {@code m}, and returns it. */
+  <T extends HealthEvents> T feed(T m) {
     for (ProbeResult p : probes) {
       if (!balancers.isEmpty() && !balancers.contains(p.prober())) {
         continue;

@@ -53,7 +53,10 @@ import picocli.CommandLine.Spec;
           + " fr_timer after an unanswered probe) and every attempt the failure route gave up on (ds_mark_dst) go"
           + " through Kamailio's state machine with the thresholds and probing mode of --kamailio-cfg (Kamailio's"
           + " defaults without it); --health none keeps the list file's states. With a different --alg than the"
-          + " balancer ran, this answers 'what if'."
+          + " balancer ran, this answers 'what if'.",
+      "OpenSIPS 3.x: --opensips-dispatcher TABLE --algorithm opensips:N (0-4, 6, 8-10 in OpenSIPS's numbering, weighted"
+          + " as OpenSIPS weights) or --opensips-lb TABLE --algorithm opensips-lb[:FLAGS] --lb-resources pstn (the"
+          + " load_balancer, each call holding its resources until it ends); see docs/simulate.md."
     })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -63,12 +66,16 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin CaptureInputs inputs;
 
-  @Option(names = "--dispatcher", required = true, paramLabel = "FILE", description = "Kamailio dispatcher.list.")
-  Path dispatcher;
+  @Option(names = "--dispatcher", paramLabel = "FILE", description = "Kamailio dispatcher.list (with kamailio:N).")
+  @Nullable Path dispatcher;
 
-  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N",
-      description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N.")
+  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N|opensips:N|opensips-lb[:FLAGS]",
+      description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N; opensips:N for OpenSIPS"
+          + " 3.x dispatcher algorithm N (with --opensips-dispatcher); opensips-lb[:FLAGS] for OpenSIPS's load_balancer"
+          + " with lb_start flags r, n, s (with --opensips-lb and --lb-resources).")
   String algorithmName;
+
+  @Mixin OpenSipsOptions opensips = new OpenSipsOptions();
 
   int alg;
 
@@ -122,7 +129,7 @@ final class SimulateCommand implements Callable<Integer> {
           + " through Kamailio's state machine; none: they keep the list file's state.")
   Health health;
 
-  @Option(names = "--compare", paramLabel = "kamailio:N",
+  @Option(names = "--compare", paramLabel = "kamailio:N|opensips:N|opensips-lb:FLAGS",
       description = "What if: also replay the same calls through this algorithm (repeatable), with the same"
           + " destinations and health, and show how each would have spread them.")
   List<String> compare = new ArrayList<>();
@@ -146,6 +153,13 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (OpenSipsSimulation.wanted(this)) {
+      return new OpenSipsSimulation(this).run();
+    }
+    if (dispatcher == null) {
+      throw new ParameterException(spec.commandLine(), "--algorithm " + algorithmName + " needs --dispatcher"
+          + " (Kamailio's dispatcher.list); OpenSIPS tables go with opensips:N or opensips-lb");
+    }
     alg = DispatcherChoice.algorithm(spec, algorithmName);
     DispatcherSetup setup = cfg.setup();
     flags = flagsOption != null ? flagsOption : setup != null && setup.loaded() ? setup.flags() : 0;
@@ -159,9 +173,39 @@ final class SimulateCommand implements Callable<Integer> {
     DispatcherList list = DispatcherList.read(dispatcher);
     int setId = DispatcherChoice.setId(spec, list, set, dispatcher);
     List<Destination> destinations = list.set(setId);
-    Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
     HealthOptions probeOptions = AuditOptions.health(HealthOptions.DEFAULTS, setup);
     HealthObserver observed = new HealthObserver(setup, probeOptions);
+    Observed seen = observe(probeOptions, observed);
+    List<CallArrival> arrivals = seen.arrivals();
+    Map<String, String> finals = seen.finals();
+    HealthModel model = health == Health.observed ? observed.model() : null;
+    Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"), model);
+    List<Prediction> predictions = replayAll(replay, arrivals, inDialogSelects);
+    List<WhatIf> whatIf = whatIfs(destinations, arrivals, predictions, options, observed);
+    Map<String, Object> extra = new LinkedHashMap<>();
+    Map<String, Double> expected = replay.expected();
+    if (!expected.isEmpty()) {
+      extra.put("goodnessOfFit", fit(expected, predictions));
+    }
+    if (alg == 9 || alg == 11) {
+      extra.putAll(weightCounts(destinations, arrivals));
+    }
+    extra.put("random", KamailioAlgorithms.random(alg));
+    report(spec.commandLine().getOut(), new Title("kamailio:" + alg, String.valueOf(KamailioAlgorithms.name(alg)),
+        "Kamailio alg " + alg + " (" + KamailioAlgorithms.name(alg) + ") over set " + setId + " of " + dispatcher),
+        setId, destinations.stream().map(Destination::hostPort).toList(), predictions, finals, whatIf, extra);
+    return finish(seen.result());
+  }
+
+  /** What one pass over the inputs gave: the calls in arrival order, and each call's final backend. */
+  record Observed(List<CallArrival> arrivals, Map<String, String> finals, SipIngest.Result result) {}
+
+  /**
+   * Reads the inputs once: each balanced call's arrival (and, with --in-dialog select, each in-dialog request the
+   * balancer received), and the probes and failed attempts {@code observed} needs.
+   */
+  Observed observe(HealthOptions probeOptions, HealthObserver observed) throws java.io.IOException {
+    Attributor attributor = new Attributor(nodes.balancers(spec), nodes.backends(spec));
     HealthTracker tracker = new HealthTracker(probeOptions).onProbeResult(observed.probes::add);
     List<CallArrival> arrivals = new ArrayList<>();
     Map<String, String> finals = new java.util.HashMap<>();
@@ -184,8 +228,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
     });
-    PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = inputs.progress(err);
+    ProgressBar bar = inputs.progress(spec.commandLine().getErr());
     SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
       tracker.accept(e);
       assembler.accept(e);
@@ -194,19 +237,12 @@ final class SimulateCommand implements Callable<Integer> {
     tracker.finish();
     bar.done();
     arrivals.sort(Comparator.comparing(CallArrival::time));
-    HealthModel model = health == Health.observed ? observed.model() : null;
-    Replay replay = new Replay(destinations, algorithm, useDefault, rrStart.equals("auto"), model);
-    List<Prediction> predictions = replayAll(replay, arrivals, inDialogSelects);
-    List<WhatIf> whatIf = whatIfs(destinations, arrivals, predictions, options, observed);
-    Map<String, Object> extra = new LinkedHashMap<>();
-    Map<String, Double> expected = replay.expected();
-    if (!expected.isEmpty()) {
-      extra.put("goodnessOfFit", fit(expected, predictions));
-    }
-    if (alg == 9 || alg == 11) {
-      extra.putAll(weightCounts(destinations, arrivals));
-    }
-    report(spec.commandLine().getOut(), setId, destinations, predictions, finals, whatIf, extra);
+    return new Observed(arrivals, finals, result);
+  }
+
+  /** Prints the inputs' errors; returns the exit code. */
+  int finish(SipIngest.Result result) {
+    PrintWriter err = spec.commandLine().getErr();
     for (InputError e : result.errors()) {
       err.println("sipaudit: " + e.message());
     }
@@ -421,13 +457,25 @@ final class SimulateCommand implements Callable<Integer> {
   record WhatIf(String algorithm, String name, @Nullable String weights, @Nullable String scenario,
       Map<String, Long> picks, Map<String, Integer> peak, long noDestination, long agreed, long calls) {}
 
+  /** A what-if column of another balancer's replay: no weights, no scenario, calls held until their end. */
+  static WhatIf whatIf(String algorithm, @Nullable String name, List<String> hostPorts, List<Prediction> predictions) {
+    Instant end = predictions.isEmpty() ? Instant.EPOCH : predictions.get(predictions.size() - 1).call().time();
+    return whatIf(algorithm, String.valueOf(name), null, null, hostPorts, predictions, end);
+  }
+
   private static WhatIf whatIf(String label, int alg, @Nullable String weights, @Nullable String scenario,
       List<Destination> destinations, List<Prediction> predictions, Instant end) {
+    return whatIf(label, String.valueOf(KamailioAlgorithms.name(alg)), weights, scenario,
+        destinations.stream().map(Destination::hostPort).toList(), predictions, end);
+  }
+
+  private static WhatIf whatIf(String label, String name, @Nullable String weights, @Nullable String scenario,
+      List<String> hostPorts, List<Prediction> predictions, Instant end) {
     Map<String, Long> picks = new LinkedHashMap<>();
     Map<String, List<Instant[]>> spans = new LinkedHashMap<>();
-    for (Destination d : destinations) {
-      picks.put(d.hostPort(), 0L);
-      spans.put(d.hostPort(), new ArrayList<>());
+    for (String d : hostPorts) {
+      picks.put(d, 0L);
+      spans.put(d, new ArrayList<>());
     }
     long none = 0;
     long agreed = 0;
@@ -445,8 +493,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
     Map<String, Integer> peak = new LinkedHashMap<>();
     spans.forEach((k, v) -> peak.put(k, peak(v)));
-    return new WhatIf(label, String.valueOf(KamailioAlgorithms.name(alg)), weights, scenario, picks, peak, none,
-        agreed, predictions.size());
+    return new WhatIf(label, name, weights, scenario, picks, peak, none, agreed, predictions.size());
   }
 
   /** The most calls held at once: starts and ends in time order, an end before a start at the same instant. */
@@ -466,14 +513,25 @@ final class SimulateCommand implements Callable<Integer> {
     return max;
   }
 
-  private void report(PrintWriter out, int setId, List<Destination> destinations, List<Prediction> predictions,
+  /**
+   * How a replay is named: {@code algorithm} in the JSON ({@code kamailio:4}), its {@code algorithmName}, and the
+   * text report's first line ({@code Kamailio alg 4 (round-robin) over set 1 of dispatcher.list}).
+   */
+  record Title(String algorithm, String name, String heading) {}
+
+  void report(PrintWriter out, Title title, int setId, List<String> hostPorts, List<Prediction> predictions,
+      Map<String, String> finals, List<WhatIf> whatIf) throws Exception {
+    report(out, title, setId, hostPorts, predictions, finals, whatIf, Map.of());
+  }
+
+  void report(PrintWriter out, Title title, int setId, List<String> hostPorts, List<Prediction> predictions,
       Map<String, String> finals, List<WhatIf> whatIf, Map<String, Object> extra) throws Exception {
     long learned = predictions.stream().filter(Prediction::learned).count();
     long judged = predictions.size() - learned;
     long agreed = predictions.stream().filter(p -> p.agrees() && !p.learned()).count();
     Map<String, long[]> perDestination = new LinkedHashMap<>();
-    for (Destination d : destinations) {
-      perDestination.put(d.hostPort(), new long[2]);
+    for (String d : hostPorts) {
+      perDestination.put(d, new long[2]);
     }
     for (Prediction p : predictions) {
       perDestination.computeIfAbsent(p.predicted(), k -> new long[2])[0]++;
@@ -485,14 +543,13 @@ final class SimulateCommand implements Callable<Integer> {
     if (format == Format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("schema", "sipaudit.simulation/2");
-      doc.put("algorithm", "kamailio:" + alg);
-      doc.put("algorithmName", KamailioAlgorithms.name(alg));
+      doc.put("algorithm", title.algorithm());
+      doc.put("algorithmName", title.name());
       doc.put("set", setId);
       doc.put("callCount", predictions.size());
       doc.put("agreement", judged == 0 ? null : (double) agreed / judged);
       doc.put("agreed", agreed);
       doc.put("learnedCalls", learned);
-      doc.put("random", KamailioAlgorithms.random(alg));
       doc.putAll(extra);
       List<Map<String, Object>> dist = new ArrayList<>();
       perDestination.forEach((k, v) -> {
@@ -543,8 +600,7 @@ final class SimulateCommand implements Callable<Integer> {
       out.flush();
       return;
     }
-    out.printf("Kamailio alg %d (%s) over set %d of %s, %d destinations%n", alg, KamailioAlgorithms.name(alg), setId,
-        dispatcher, destinations.size());
+    out.printf("%s, %d destinations%n", title.heading(), hostPorts.size());
     if (learned > 0) {
       out.printf("%d calls replayed; the first %d taught the weight table's shuffled order (use --seed to shuffle"
           + " it instead); of the other %d, the balancer's first pick agreed with the table for %d (%.1f%%)%n",
@@ -553,7 +609,7 @@ final class SimulateCommand implements Callable<Integer> {
       out.printf("%d calls replayed; the balancer's first pick agreed with the algorithm for %d (%.1f%%)%n",
           predictions.size(), agreed, predictions.isEmpty() ? 0.0 : 100.0 * agreed / predictions.size());
     }
-    if (KamailioAlgorithms.random(alg) && alg == 6) {
+    if (title.algorithm().equals("kamailio:6")) {
       out.printf("Algorithm 6 draws each process's own rand(): single picks cannot match a real server (seed %s);"
           + " its distribution is what counts.%n", seed == null ? "1, glibc's default" : seed);
     }
@@ -582,10 +638,10 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf(" %12s", whatIf.get(i).algorithm().length() <= 12 ? whatIf.get(i).algorithm() : "[" + (i + 1) + "]");
       }
       out.println();
-      for (Destination d : destinations) {
-        out.printf("  %-24s", d.hostPort());
+      for (String d : hostPorts) {
+        out.printf("  %-24s", d);
         for (WhatIf x : whatIf) {
-          long n = x.picks().getOrDefault(d.hostPort(), 0L);
+          long n = x.picks().getOrDefault(d, 0L);
           out.printf(" %12s", String.format(java.util.Locale.ROOT, "%d (%.0f%%)", n,
               x.calls() == 0 ? 0.0 : 100.0 * n / x.calls()));
         }
@@ -599,9 +655,9 @@ final class SimulateCommand implements Callable<Integer> {
           x.calls() == 0 ? 0.0 : 100.0 * x.agreed() / x.calls())));
       out.println();
       out.printf("%nPeak concurrent calls per destination (a call lasts from its arrival to its BYE):%n");
-      for (Destination d : destinations) {
-        out.printf("  %-24s", d.hostPort());
-        whatIf.forEach(x -> out.printf(" %12d", x.peak().getOrDefault(d.hostPort(), 0)));
+      for (String d : hostPorts) {
+        out.printf("  %-24s", d);
+        whatIf.forEach(x -> out.printf(" %12d", x.peak().getOrDefault(d, 0)));
         out.println();
       }
       for (int i = 0; i < whatIf.size(); i++) {

@@ -42,6 +42,12 @@ public record CallArrival(
     this(callId, time, from, to, requestUri, authUser, observedFirstPick, null, null);
   }
 
+  /** An arrival whose source is not known. */
+  public CallArrival(String callId, Instant time, String from, String to, String requestUri,
+      @Nullable String authUser, @Nullable String observedFirstPick, @Nullable Instant end) {
+    this(callId, time, from, to, requestUri, authUser, observedFirstPick, null, end);
+  }
+
   /** Returns the arrival of an attributed call: its time is the balancer's first INVITE to a backend. */
   public static CallArrival of(AttributedCall c) {
     Instant t = c.attempts().isEmpty() ? c.call().start() : c.attempts().get(0).sent();

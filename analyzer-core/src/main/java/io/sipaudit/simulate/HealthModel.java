@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * @see Replay
  */
-public final class HealthModel {
+public final class HealthModel implements HealthEvents {
 
   /** The dispatcher settings the model needs. */
   public record Settings(int probingThreshold, int inactiveThreshold, int probingMode, int markState) {
@@ -52,12 +52,12 @@ public final class HealthModel {
     this.settings = requireNonNull(settings, "settings");
   }
 
-  /** Records a probe's result as the balancer learnt it at {@code at}. */
+  @Override
   public void probe(Instant at, String destination, boolean success) {
     add(new Event(at, destination, success ? Kind.PROBE_OK : Kind.PROBE_FAILED));
   }
 
-  /** Records that the failure route marked {@code destination} at {@code at}. */
+  @Override
   public void mark(Instant at, String destination) {
     add(new Event(at, destination, Kind.MARKED));
   }
