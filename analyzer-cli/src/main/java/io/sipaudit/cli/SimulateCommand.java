@@ -50,7 +50,11 @@ import picocli.CommandLine.Spec;
           + " fr_timer after an unanswered probe) and every attempt the failure route gave up on (ds_mark_dst) go"
           + " through Kamailio's state machine with the thresholds and probing mode of --kamailio-cfg (Kamailio's"
           + " defaults without it); --health none keeps the list file's states. With a different --alg than the"
-          + " balancer ran, this answers 'what if'."
+          + " balancer ran, this answers 'what if'.",
+      "By DNS SRV instead (--srv ZONE, --srv-from-capture, or neither --dispatcher nor --srv when the capture holds"
+          + " SRV answers): the calls are replayed through --srv-behaviour (Kamailio's core resolver by default,"
+          + " dns_srv_lb/use_dns_failover/use_dst_blocklist from --kamailio-cfg) and the first picks tested against"
+          + " the records' weights."
     })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -60,12 +64,15 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Mixin CaptureInputs inputs;
 
-  @Option(names = "--dispatcher", required = true, paramLabel = "FILE", description = "Kamailio dispatcher.list.")
+  @Option(names = "--dispatcher", paramLabel = "FILE", description = "Kamailio dispatcher.list (with --algorithm).")
   Path dispatcher;
 
-  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N",
+  @Option(names = {"--algorithm", "--alg"}, paramLabel = "kamailio:N",
       description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N.")
   String algorithmName;
+
+  /** {@code --srv ZONE}, {@code --srv-from-capture}, or neither SRV nor dispatcher: replay by DNS SRV instead. */
+  @Mixin SrvSimulation srv = new SrvSimulation();
 
   int alg;
 
@@ -106,6 +113,12 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (srv.wanted(spec, dispatcher)) {
+      return srv.run(spec, inputs, cfg, nodes, health == Health.observed, format == Format.json, compare);
+    }
+    if (algorithmName == null) {
+      throw new ParameterException(spec.commandLine(), "--dispatcher needs --algorithm kamailio:N");
+    }
     DispatcherAlgorithm algorithm;   // null for the weight algorithms: counts only
     alg = DispatcherChoice.algorithm(spec, algorithmName);
     boolean weights = alg == 9 || alg == 11;

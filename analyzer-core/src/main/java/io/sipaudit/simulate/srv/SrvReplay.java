@@ -37,6 +37,7 @@ public final class SrvReplay {
   private final double[] expected;
   private final long[] observed;
   private long unmatched;
+  private double chance;
   private long windows;
   private final long ttl;
   private @Nullable List<SrvTarget> cached;
@@ -102,6 +103,8 @@ public final class SrvReplay {
       Integer seen = call.observedFirstPick() == null ? null : targetOf.get(call.observedFirstPick());
       if (seen != null) {
         observed[seen]++;
+        int u = usable.indexOf(targets.get(seen));
+        chance += u < 0 ? 0 : p[u];
       } else if (call.observedFirstPick() != null) {
         unmatched++;
       }
@@ -142,6 +145,14 @@ public final class SrvReplay {
   /** Returns, per target, the observed first picks counted the same way as {@link #expectedFirstPicks()}. */
   public long[] observedFirstPicks() {
     return observed.clone();
+  }
+
+  /**
+   * Returns how many counted calls a draw of this behaviour would agree with by chance: the sum over them of the
+   * probability of the target the balancer picked (for {@code 60/30/10} and picks in those shares, about 46 %).
+   */
+  public double chanceAgreements() {
+    return chance;
   }
 
   /** Returns how many counted calls the balancer sent first to an address that none of the targets has. */
