@@ -73,6 +73,34 @@ final class SimulateSrvTest {
   }
 
   @Test
+  void withTheDstBlocklistCallsSkipTheDeadTargetUntilItsEntryExpires() throws Exception {
+    // srv-blocklist-lb0: as srv-failover-lb0 with use_dst_blocklist=on, dst_blocklist_expire=2. Kamailio's log
+    // (truth.csv) shows 30 calls sent straight to .122 while .121 was blocked, and .121 tried again (and timing
+    // out, 12 failovers) each time the 2 s entry had expired
+    Path dir = sample("srv-blocklist-lb0");
+    JsonNode doc = simulate(dir, "--srv", dir.resolve("srv.zone").toString());
+    Map<String, String[]> truth = truth(dir);
+    int straightToB = 0;
+    int failovers = 0;
+    for (JsonNode c : doc.get("calls")) {
+      String[] t = truth.get(c.get("callId").asText());
+      assertEquals(t[0], c.get("predicted").get("firstPick").asText(), c.toString());
+      straightToB += t[0].equals("127.0.1.122:5060") ? 1 : 0;
+      if (!t[1].equals(t[0])) {
+        failovers++;
+        assertEquals(t[1], c.get("predicted").get("failover").get(0).asText(), c.toString());
+      }
+    }
+    assertEquals(30, straightToB);
+    assertEquals(12, failovers);
+    assertEquals(60, doc.get("agreed").asInt());
+    assertEquals(12, doc.get("blocklistEntries").asInt());
+    // without the blocklist (what srv-failover-lb0 ran) those 30 calls would have been predicted on .121
+    JsonNode off = simulate(dir, "--srv", dir.resolve("srv.zone").toString(), "--health", "none");
+    assertEquals(30, off.get("agreed").asInt());
+  }
+
+  @Test
   void theCapturesOwnSrvAnswersGiveTheSamePredictionsAsTheZoneFile() throws Exception {
     Path dir = sample("srv-failover-lb0");
     JsonNode fromZone = simulate(dir, "--srv", dir.resolve("srv.zone").toString());
