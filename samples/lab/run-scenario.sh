@@ -39,7 +39,7 @@ PING_INTERVAL=0 PROBING_THRESHOLD=1 INACTIVE_THRESHOLD=1 PROBING_MODE=0
 FR_TIMER=2000 FR_INV_TIMER=30000
 DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" BACKEND_OPTIONS_CODE="" RING_US=""
 EVENTS="" CALLID_FORMAT='%u-%p@%s' USER_STYLE=numeric EXTRA_SDP_LINES=0
-SRV_DOMAIN="" SRV_RECORDS="" DNS_SRV_LB=0 HASH_PVAR="" LOAD=0 AUTH=none
+SRV_DOMAIN="" SRV_RECORDS="" DNS_SRV_LB=0 DST_BLOCKLIST="" HASH_PVAR="" LOAD=0 AUTH=none
 BALANCER_IP=127.0.1.1 CLIENT_IP=127.0.1.100 DNS_IP=127.0.1.53 SETTLE_S=2
 # shellcheck disable=SC1090
 . "$SCENARIO_FILE"
@@ -170,6 +170,8 @@ DEFS=(-A "ALG=$ALG" -A "SETID=$SETID" -A "PING_INTERVAL=$PING_INTERVAL"
 case $EVENTS in *probes-o*) DEFS+=(-A WITH_CTL) ;; esac   # the RPC socket the probes-off/on events use
 if [ "$MODE" = srv ]; then
   DEFS+=(-A MODE_SRV -A "SRV_URI=\"sip:$SRV_DOMAIN;transport=$TRANSPORT\"")
+  # DST_BLOCKLIST=N: use_dst_blocklist=on, entries kept N seconds (Kamailio's default is off)
+  [ -z "$DST_BLOCKLIST" ] || DEFS+=(-A WITH_DST_BLOCKLIST -A "DST_BLOCKLIST_EXPIRE=$DST_BLOCKLIST")
 else
   printf '%s\n' "$DISPATCHER_LIST" | sed '/^[[:space:]]*$/d' >"$OUT/dispatcher.list"
   DEFS+=(-A "DSLIST=\"$OUT/dispatcher.list\"")

@@ -43,8 +43,17 @@ final class KamailioCfgOptions {
     return setup;
   }
 
+  /** Returns the DNS SRV settings of {@code --kamailio-cfg} (Kamailio's defaults without one). */
+  io.sipaudit.config.SrvSetup srvSetup() {
+    return file == null ? io.sipaudit.config.SrvSetup.DEFAULTS : parse(file, defineFile, defines).srvSetup();
+  }
+
   /** Reads a kamailio.cfg with defines from {@code defineFile} lines and {@code defines} values. */
   static DispatcherSetup read(Path cfg, @Nullable Path defineFile, List<String> defines) {
+    return parse(cfg, defineFile, defines).dispatcherSetup();
+  }
+
+  private static KamailioCfg parse(Path cfg, @Nullable Path defineFile, List<String> defines) {
     List<String> all = new ArrayList<>();
     if (defineFile != null) {
       try {
@@ -58,6 +67,6 @@ final class KamailioCfgOptions {
       }
     }
     all.addAll(defines);
-    return KamailioCfg.read(cfg, KamailioCfg.defines(all.toArray(String[]::new))).dispatcherSetup();
+    return KamailioCfg.read(cfg, KamailioCfg.defines(all.toArray(String[]::new)));
   }
 }

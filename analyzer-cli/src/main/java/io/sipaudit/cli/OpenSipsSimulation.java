@@ -45,7 +45,7 @@ final class OpenSipsSimulation {
 
   /** Returns whether the command asks for OpenSIPS (by the algorithm or by an OpenSIPS input). */
   static boolean wanted(SimulateCommand cmd) {
-    return cmd.algorithmName.startsWith("opensips") || cmd.opensips.any();
+    return cmd.algorithmName != null && cmd.algorithmName.startsWith("opensips") || cmd.opensips.any();
   }
 
   private ParameterException usage(String message) {

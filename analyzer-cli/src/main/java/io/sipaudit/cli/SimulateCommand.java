@@ -56,7 +56,11 @@ import picocli.CommandLine.Spec;
           + " balancer ran, this answers 'what if'.",
       "OpenSIPS 3.x: --opensips-dispatcher TABLE --algorithm opensips:N (0-4, 6, 8-10 in OpenSIPS's numbering, weighted"
           + " as OpenSIPS weights) or --opensips-lb TABLE --algorithm opensips-lb[:FLAGS] --lb-resources pstn (the"
-          + " load_balancer, each call holding its resources until it ends); see docs/simulate.md."
+          + " load_balancer, each call holding its resources until it ends); see docs/simulate.md.",
+      "By DNS SRV instead (--srv ZONE, --srv-from-capture, or neither --dispatcher nor --srv when the capture holds"
+          + " SRV answers): the calls are replayed through --srv-behaviour (Kamailio's core resolver by default,"
+          + " dns_srv_lb/use_dns_failover/use_dst_blocklist from --kamailio-cfg) and the first picks tested against"
+          + " the records' weights."
     })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -69,13 +73,16 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--dispatcher", paramLabel = "FILE", description = "Kamailio dispatcher.list (with kamailio:N).")
   @Nullable Path dispatcher;
 
-  @Option(names = {"--algorithm", "--alg"}, required = true, paramLabel = "kamailio:N|opensips:N|opensips-lb[:FLAGS]",
+  @Option(names = {"--algorithm", "--alg"}, paramLabel = "kamailio:N|opensips:N|opensips-lb[:FLAGS]",
       description = "The algorithm: kamailio:N (or just N) for Kamailio dispatcher algorithm N; opensips:N for OpenSIPS"
           + " 3.x dispatcher algorithm N (with --opensips-dispatcher); opensips-lb[:FLAGS] for OpenSIPS's load_balancer"
           + " with lb_start flags r, n, s (with --opensips-lb and --lb-resources).")
-  String algorithmName;
+  @Nullable String algorithmName;
 
   @Mixin OpenSipsOptions opensips = new OpenSipsOptions();
+
+  /** {@code --srv ZONE}, {@code --srv-from-capture}, or neither SRV nor dispatcher: replay by DNS SRV instead. */
+  @Mixin SrvSimulation srv = new SrvSimulation();
 
   int alg;
 
@@ -154,7 +161,17 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (OpenSipsSimulation.wanted(this)) {
+      if (algorithmName == null) {
+        throw new ParameterException(spec.commandLine(), "OpenSIPS tables need --algorithm opensips:N or opensips-lb");
+      }
       return new OpenSipsSimulation(this).run();
+    }
+    if (srv.wanted(spec, dispatcher)) {
+      srv.seed = seed == null ? 1 : seed;
+      return srv.run(spec, inputs, cfg, nodes, health == Health.observed, format == Format.json, compare);
+    }
+    if (algorithmName == null) {
+      throw new ParameterException(spec.commandLine(), "--dispatcher needs --algorithm kamailio:N");
     }
     if (dispatcher == null) {
       throw new ParameterException(spec.commandLine(), "--algorithm " + algorithmName + " needs --dispatcher"

@@ -106,7 +106,11 @@ final class CheckCommandTest {
     Map<String, String> env = env(dir);
     String events = env.getOrDefault("EVENTS", "");
     boolean kills = events.contains("kill");
-    boolean srvWeightsIgnored = env.getOrDefault("MODE", "").equals("srv") && "0".equals(env.get("DNS_SRV_LB"));
+    // with the dst blocklist on (srv-blocklist-lb0) the dead target's calls went straight to the second record
+    // while it was blocked; the audit excludes only the 13 calls around its unanswered INVITEs, so the
+    // weights-ignored skew is not significant there (17 and 30 calls against 21.4 and 25.6, p = 0.19)
+    boolean srvWeightsIgnored = env.getOrDefault("MODE", "").equals("srv") && "0".equals(env.get("DNS_SRV_LB"))
+        && env.getOrDefault("DST_BLOCKLIST", "").isEmpty();
     boolean oneCaller = "dominant".equals(env.get("USER_STYLE"));   // most calls from one From URI
     boolean redispatch = "dispatch".equals(env.get("IN_DIALOG"));   // in-dialog requests selected again
     boolean failing = kills || srvWeightsIgnored || oneCaller || redispatch;

@@ -177,6 +177,11 @@ public record KamailioCfg(String source, List<CoreParam> coreParams, List<Modpar
     return DispatcherSetup.of(this);
   }
 
+  /** Returns the DNS SRV relaying facts (resolver, failover, blocklist), with Kamailio's defaults. */
+  public SrvSetup srvSetup() {
+    return SrvSetup.of(this);
+  }
+
   private @Nullable CoreParam lastCore(String name) {
     CoreParam last = null;
     for (CoreParam p : coreParams) {

@@ -29,12 +29,40 @@ import org.jspecify.annotations.Nullable;
  * optional TTL and class in either order, and {@code ;} comments are understood; other record types are skipped.
  */
 public final class SrvZone {
-  /** One SRV record, in file order, with the address its target resolves to ({@code null} when not in the zone). */
+  /**
+   * One SRV record, in file order, with the addresses its target resolves to.
+   *
+   * @param service the owner name, e.g. {@code _sip._udp.voice.lab}
+   * @param priority lower is tried first
+   * @param weight the share within a priority
+   * @param port the port
+   * @param target the target host name
+   * @param address the target's first address ({@code null} when the zone has none)
+   * @param line the 1-based line in the zone file (the frame number when the record was read from a capture)
+   * @param ttl the record's time to live in seconds ({@code $TTL}, else the previous record's; -1 when none given)
+   * @param addresses all A and AAAA addresses of the target, in file order (Kamailio tries each before the next
+   *     SRV record)
+   */
   public record Srv(String service, int priority, int weight, int port, String target, @Nullable String address,
-      int line) {
+      int line, long ttl, List<String> addresses) {
     public Srv {
       requireNonNull(service, "service");
       requireNonNull(target, "target");
+      addresses = List.copyOf(addresses);
+      if (address == null && !addresses.isEmpty()) {
+        address = addresses.get(0);
+      }
+    }
+
+    /** A record with one address or none and no TTL. */
+    public Srv(String service, int priority, int weight, int port, String target, @Nullable String address,
+        int line) {
+      this(service, priority, weight, port, target, address, line, -1, address == null ? List.of() : List.of(address));
+    }
+
+    /** Returns {@code address:port} for every address of the target, in order. */
+    public List<String> hostPorts() {
+      return addresses.stream().map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + port).toList();
     }
 
     /** Returns {@code address:port} (IPv6 in brackets), or null when the target has no address in the zone. */
@@ -51,6 +79,11 @@ public final class SrvZone {
     this.records = List.copyOf(records);
   }
 
+  /** Returns a zone made of records read elsewhere (a capture's DNS answers); {@code source} names it. */
+  public static SrvZone of(String source, List<Srv> records) {
+    return new SrvZone(requireNonNull(source, "source"), records);
+  }
+
   /** Reads a zone file. */
   public static SrvZone read(Path file) {
     try {
@@ -64,8 +97,10 @@ public final class SrvZone {
   public static SrvZone parse(String text, String source) {
     String origin = "";
     String owner = null;
-    Map<String, String> addresses = new LinkedHashMap<>();
-    record Raw(String service, int priority, int weight, int port, String target, int line) {}
+    long defaultTtl = -1;
+    long lastTtl = -1;
+    Map<String, List<String>> addresses = new LinkedHashMap<>();
+    record Raw(String service, int priority, int weight, int port, String target, int line, long ttl) {}
     List<Raw> raw = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int n = 1; n <= lines.length; n++) {
@@ -82,8 +117,12 @@ public final class SrvZone {
         origin = absolute(t[1], "");
         continue;
       }
+      if (t[0].equalsIgnoreCase("$TTL") && t.length >= 2) {
+        defaultTtl = ttl(t[1]);
+        continue;
+      }
       if (t[0].startsWith("$")) {
-        continue;   // $TTL, $INCLUDE, $GENERATE: not needed for SRV selection
+        continue;   // $INCLUDE, $GENERATE: not needed for SRV selection
       }
       int i = 0;
       if (!continues) {
@@ -92,10 +131,17 @@ public final class SrvZone {
       } else if (owner == null) {
         throw new SrvZoneException(source, n, "a record without an owner name before it");
       }
+      long recordTtl = -1;
       while (i < t.length && (t[i].matches("\\d+[smhdwSMHDW]?") || t[i].equalsIgnoreCase("IN")
           || t[i].equalsIgnoreCase("CH") || t[i].equalsIgnoreCase("HS"))) {
+        if (Character.isDigit(t[i].charAt(0))) {
+          recordTtl = ttl(t[i]);
+        }
         i++;
       }
+      // RFC 2308 section 4: $TTL, else (RFC 1035) the previous record's
+      recordTtl = recordTtl >= 0 ? recordTtl : (defaultTtl >= 0 ? defaultTtl : lastTtl);
+      lastTtl = recordTtl;
       if (i >= t.length) {
         throw new SrvZoneException(source, n, "no record type in '" + lines[n - 1].trim() + "'");
       }
@@ -110,13 +156,16 @@ public final class SrvZone {
           int priority = number(rdata[0], "priority", source, n);
           int weight = number(rdata[1], "weight", source, n);
           int port = number(rdata[2], "port", source, n);
-          raw.add(new Raw(owner, priority, weight, port, absolute(rdata[3], origin), n));
+          raw.add(new Raw(owner, priority, weight, port, absolute(rdata[3], origin), n, recordTtl));
         }
         case "A", "AAAA" -> {
           if (rdata.length != 1) {
             throw new SrvZoneException(source, n, type + " needs one address");
           }
-          addresses.putIfAbsent(owner, rdata[0]);
+          List<String> list = addresses.computeIfAbsent(owner, k -> new ArrayList<>());
+          if (!list.contains(rdata[0])) {
+            list.add(rdata[0]);
+          }
         }
         default -> {
           // other types play no part in SRV selection
@@ -125,7 +174,9 @@ public final class SrvZone {
     }
     List<Srv> out = new ArrayList<>();
     for (Raw r : raw) {
-      out.add(new Srv(r.service, r.priority, r.weight, r.port, r.target, addresses.get(r.target), r.line));
+      List<String> a = addresses.getOrDefault(r.target, List.of());
+      out.add(new Srv(r.service, r.priority, r.weight, r.port, r.target, a.isEmpty() ? null : a.get(0), r.line,
+          r.ttl, a));
     }
     return new SrvZone(source, out);
   }
@@ -139,6 +190,25 @@ public final class SrvZone {
       return v;
     } catch (NumberFormatException e) {
       throw new SrvZoneException(source, line, "SRV " + what + " '" + s + "' is not a number from 0 to 65535");
+    }
+  }
+
+  /** A TTL such as {@code 300} or {@code 1h} (RFC 1035 numbers, BIND units). */
+  private static long ttl(String s) {
+    char unit = Character.toLowerCase(s.charAt(s.length() - 1));
+    long scale = switch (unit) {
+      case 's' -> 1;
+      case 'm' -> 60;
+      case 'h' -> 3600;
+      case 'd' -> 86400;
+      case 'w' -> 604800;
+      default -> 0;
+    };
+    String digits = scale == 0 ? s : s.substring(0, s.length() - 1);
+    try {
+      return Long.parseLong(digits) * (scale == 0 ? 1 : scale);
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

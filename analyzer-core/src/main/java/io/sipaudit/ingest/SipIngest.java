@@ -9,8 +9,10 @@ import io.sipaudit.net.FlowKey;
 import io.sipaudit.net.NetDecoder;
 import io.sipaudit.net.NetEvent;
 import io.sipaudit.net.NetStats;
+import io.sipaudit.net.PortWatcher;
 import io.sipaudit.net.StreamClosed;
 import io.sipaudit.net.StreamData;
+import io.sipaudit.net.Transport;
 import io.sipaudit.textlog.TextTraceOptions;
 import io.sipaudit.textlog.TextTraceReader;
 import io.sipaudit.textlog.TextTraceStats;
@@ -86,6 +88,8 @@ public final class SipIngest {
   private TextTraceOptions textOptions = TextTraceOptions.DEFAULTS;
   private InputStream stdin = System.in;
   private Map<Path, String> names = Map.of();
+  private @org.jspecify.annotations.Nullable PortWatcher watcher;
+  private int watchedPort = -1;
 
   /** Sets how text traces are read (format, logging node, date); auto-detection and UTC by default. */
   public SipIngest textOptions(TextTraceOptions options) {
@@ -105,6 +109,17 @@ public final class SipIngest {
    */
   public SipIngest names(Map<Path, String> names) {
     this.names = Map.copyOf(names);
+    return this;
+  }
+
+  /**
+   * Hands the UDP datagrams and TCP stream data to or from {@code watcher}'s port (DNS: 53) to it as well, on the
+   * thread that calls the sink, in input order. The SIP reading is unchanged; what other ports carry costs one
+   * comparison per datagram.
+   */
+  public SipIngest watch(PortWatcher watcher) {
+    this.watcher = watcher;
+    this.watchedPort = watcher.port();
     return this;
   }
 
@@ -180,6 +195,9 @@ public final class SipIngest {
     Consumer<IngestEvent> events = out::accept;
     Consumer<NetEvent> onNet = e -> {
       if (e instanceof Datagram d) {
+        if ((d.src().port() == watchedPort || d.dst().port() == watchedPort) && d.transport() == Transport.UDP) {
+          out.accept(new Watched(new Datagram(d.ref(), d.src(), d.dst(), d.transport(), copy(d.payload()), null)));
+        }
         framing.datagram(d, counters, events);
       } else {
         out.accept(e);
@@ -236,8 +254,13 @@ public final class SipIngest {
       }
     } else if (item instanceof ProgressMark p) {
       progress.update(p.frames(), p.offset());
+    } else if (item instanceof Watched w && watcher != null) {
+      watcher.datagram(w.datagram());
     }
   }
+
+  /** A datagram for the {@link #watch watcher}, copied on the reader thread and delivered on the sink's. */
+  private record Watched(Datagram datagram) {}
 
   /** What {@link Progress#update} is told, passed along with the events so that it is called in order. */
   private record ProgressMark(long frames, long offset) {}
@@ -267,6 +290,14 @@ public final class SipIngest {
   }
 
   private void stream(NetEvent e, Consumer<IngestEvent> sink) {
+    if (watcher != null) {
+      if (e instanceof StreamData s && (s.flow().src().port() == watchedPort || s.flow().dst().port() == watchedPort)) {
+        watcher.stream(s);
+      } else if (e instanceof StreamClosed c
+          && (c.flow().src().port() == watchedPort || c.flow().dst().port() == watchedPort)) {
+        watcher.closed(c);
+      }
+    }
     if (e instanceof StreamData s) {
       streams.computeIfAbsent(s.flow(), k -> new StreamBuffer()).append(s, framing, streamCounters, sink);
     } else if (e instanceof StreamClosed c) {

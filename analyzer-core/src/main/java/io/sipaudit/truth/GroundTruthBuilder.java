@@ -13,11 +13,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Attempts are the balancer's own choices ({@code select}, then each {@code next}) when it logged them,
  * otherwise the distinct addresses the INVITE was sent to ({@code send}; DNS SRV relaying, where the core
- * picks the address). Calls come out in the order their first event was logged. Example: the events
+ * picks the address). A {@code send} followed within {@link #REFUSED_SEND} by the next one, with no reply between,
+ * is left out: Kamailio's {@code onsend_route} runs before the core refuses an address on its dst blocklist, and
+ * DNS failover then sends to the next address at once, so nothing reached the first one (lab sample
+ * {@code srv-blocklist-lb0}: 22 µs apart, no packet on the wire). Calls come out in the order their first event
+ * was logged. Example: the events
  * {@code select dst=sip:127.0.1.11}, {@code fail code=408}, {@code next dst=sip:127.0.1.12},
  * {@code reply code=200 src=127.0.1.12:5060} give {@code 127.0.1.11:5060,127.0.1.12:5060,answered}.
  */
 public final class GroundTruthBuilder implements Consumer<TruthEvent> {
+  /** A send this close before the next one of the same call was refused locally (a real retry waits fr_timer). */
+  static final java.time.Duration REFUSED_SEND = java.time.Duration.ofMillis(10);
   private final Map<String, CallEvents> calls = new LinkedHashMap<>();
 
   @Override
@@ -62,7 +68,8 @@ public final class GroundTruthBuilder implements Consumer<TruthEvent> {
     List<Attempt> attempts(String callId) {
       List<String> dsts = new ArrayList<>();
       List<Instant> times = new ArrayList<>();
-      for (TruthEvent e : decisions.isEmpty() ? sends : decisions) {
+      List<TruthEvent> tried = decisions.isEmpty() ? sent() : decisions;
+      for (TruthEvent e : tried) {
         String dst = Destinations.hostPort(required(e, "dst"));
         if (!decisions.isEmpty() || dsts.isEmpty() || !dsts.get(dsts.size() - 1).equals(dst)) {
           dsts.add(dst);
@@ -89,6 +96,23 @@ public final class GroundTruthBuilder implements Consumer<TruthEvent> {
       List<Attempt> out = new ArrayList<>(dsts.size());
       for (int i = 0; i < dsts.size(); i++) {
         out.add(new Attempt(callId, i + 1, times.get(i), dsts.get(i), codes[i] == null ? "" : codes[i]));
+      }
+      return out;
+    }
+
+    /** The sends that left the balancer: those refused by the dst blocklist ({@link #REFUSED_SEND}) left out. */
+    private List<TruthEvent> sent() {
+      List<TruthEvent> out = new ArrayList<>();
+      for (int i = 0; i < sends.size(); i++) {
+        TruthEvent e = sends.get(i);
+        if (i + 1 < sends.size()) {
+          Instant next = sends.get(i + 1).time();
+          boolean replied = replies.stream().anyMatch(r -> !r.time().isBefore(e.time()) && r.time().isBefore(next));
+          if (!replied && java.time.Duration.between(e.time(), next).compareTo(REFUSED_SEND) < 0) {
+            continue;
+          }
+        }
+        out.add(e);
       }
       return out;
     }

@@ -453,4 +453,22 @@ final class KamailioCfgTest {
         .markState(), "Kamailio does not expand a variable here: 'Failed to parse state flags'");
     assertNull(KamailioCfg.parse(cfg.replace("MARK", ""), "t.cfg", Map.of()).dispatcherSetup().markState());
   }
+
+  @Test
+  void srvSamplesReadTheirResolverSettingsAndEverythingElseKeepsKamailiosDefaults() {
+    Map<String, String> lb0 = Map.of("DNS_SRV_LB", "0", "FR_TIMER", "1500", "FR_INV_TIMER", "30000", "MODE_SRV", "",
+        "SRV_URI", "\"sip:voice.lab;transport=udp\"");
+    KamailioCfg cfg = KamailioCfg.read(Repo.root().resolve("samples/srv-failover-lb0/balancer.cfg"), lb0);
+    // balancer.cfg: use_dns_failover=on, dns_srv_lb=DNS_SRV_LB, no blocklist or NAPTR line; fr_timer FR_TIMER
+    assertEquals(new SrvSetup(false, true, false, false, 60, 1500), cfg.srvSetup());
+    KamailioCfg custom = KamailioCfg.parse("""
+        dns_srv_lb=on
+        use_dns_failover=yes
+        dns_try_naptr=1
+        use_dst_blacklist=on
+        dst_blocklist_expire=10
+        """, "inline", Map.of());
+    assertEquals(new SrvSetup(true, true, true, true, 10, 30000), custom.srvSetup());
+    assertTrue(custom.srvSetup().weighted());
+  }
 }

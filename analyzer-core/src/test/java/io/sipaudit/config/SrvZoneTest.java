@@ -57,4 +57,22 @@ final class SrvZoneTest {
         () -> SrvZone.parse("_sip._udp.x. 60 IN SRV 10 heavy 5060 a.x.\n", "z.zone"));
     assertTrue(w.getMessage().contains("weight 'heavy'"), w.getMessage());
   }
+
+  @Test
+  void ttlsFollowTheRecordThenDollarTtlThenThePreviousRecordAndEveryAddressIsKept() {
+    SrvZone z = SrvZone.parse("""
+        _sip._udp.x. 1h IN SRV 10 1 5060 a.x.
+        _sip._udp.x. IN SRV 10 1 5060 b.x.
+        $TTL 300
+        _sip._udp.x. IN SRV 20 1 5060 c.x.
+        a.x. A 192.0.2.1
+        a.x. A 192.0.2.2
+        """, "inline");
+    List<SrvZone.Srv> r = z.records();
+    assertEquals(3600, r.get(0).ttl());
+    assertEquals(3600, r.get(1).ttl());   // RFC 1035: an omitted TTL is the last one given
+    assertEquals(300, r.get(2).ttl());
+    assertEquals(List.of("192.0.2.1:5060", "192.0.2.2:5060"), r.get(0).hostPorts());
+    assertEquals("192.0.2.1:5060", r.get(0).hostPort());
+  }
 }
