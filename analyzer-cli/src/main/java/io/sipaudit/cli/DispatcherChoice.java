@@ -12,12 +12,20 @@ import picocli.CommandLine.ParameterException;
 final class DispatcherChoice {
   private DispatcherChoice() {}
 
-  /** Parses {@code kamailio:N} or {@code N}; anything else is a usage error. Example: {@code kamailio:4} -> 4. */
+  /** Parses {@code kamailio:N}, {@code N} or {@code sbc:NAME}; anything else is a usage error. Example: {@code kamailio:4} -> 4. */
   static int algorithm(CommandSpec spec, String name) {
+    if (name.startsWith("sbc:")) {
+      Integer id = io.sipaudit.simulate.SbcAlgorithms.id(name.substring(4));
+      if (id == null) {
+        throw new ParameterException(spec.commandLine(), "--algorithm " + name + " (SBC selections: "
+            + io.sipaudit.simulate.SbcAlgorithms.supported().values().stream().map(n -> "sbc:" + n).toList() + ")");
+      }
+      return id;
+    }
     String number = name.startsWith("kamailio:") ? name.substring("kamailio:".length()) : name;
     if (!number.matches("\\d{1,3}")) {
       throw new ParameterException(spec.commandLine(), "--algorithm " + name
-          + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number; other balancers come later)");
+          + " (expected: kamailio:N with N a Kamailio dispatcher algorithm number, or sbc:least-calls; OpenSIPS: opensips:N)");
     }
     return Integer.parseInt(number);
   }

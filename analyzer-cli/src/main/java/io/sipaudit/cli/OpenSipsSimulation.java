@@ -116,10 +116,6 @@ final class OpenSipsSimulation {
     if (o.dispatcher == null) {
       throw usage("--algorithm " + cmd.algorithmName + " needs --opensips-dispatcher (the dispatcher table)");
     }
-    if (alg == 5) {
-      throw usage("OpenSIPS algorithm 5 cannot be replayed yet: it hashes the digest username, which the capture's"
-          + " calls do not record yet (every call would look unauthenticated)");
-    }
     OpenSipsDispatcherTable table = OpenSipsDispatcherTable.read(o.dispatcher);
     OpenSipsSetup.DsSelect call = setup == null ? null : setup.selections().stream()
         .filter(s -> s.algorithm() != null && s.algorithm() == alg).findFirst()

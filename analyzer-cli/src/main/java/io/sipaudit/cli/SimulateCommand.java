@@ -208,8 +208,9 @@ final class SimulateCommand implements Callable<Integer> {
       extra.putAll(weightCounts(destinations, arrivals));
     }
     extra.put("random", KamailioAlgorithms.random(alg));
-    report(spec.commandLine().getOut(), new Title("kamailio:" + alg, String.valueOf(KamailioAlgorithms.name(alg)),
-        "Kamailio alg " + alg + " (" + KamailioAlgorithms.name(alg) + ") over set " + setId + " of " + dispatcher),
+    report(spec.commandLine().getOut(), new Title(KamailioAlgorithms.label(alg), String.valueOf(KamailioAlgorithms.name(alg)),
+        (alg >= io.sipaudit.simulate.SbcAlgorithms.BASE ? KamailioAlgorithms.label(alg) : "Kamailio alg " + alg) + " ("
+            + KamailioAlgorithms.name(alg) + ") over set " + setId + " of " + dispatcher),
         setId, destinations.stream().map(Destination::hostPort).toList(), predictions, finals, whatIf, extra);
     return finish(seen.result());
   }
@@ -278,7 +279,7 @@ final class SimulateCommand implements Callable<Integer> {
       return out;
     }
     Instant end = arrivals.isEmpty() ? Instant.EPOCH : arrivals.get(arrivals.size() - 1).time();
-    out.add(whatIf("kamailio:" + alg, alg, null, null, destinations, predictions, end));
+    out.add(whatIf(KamailioAlgorithms.label(alg), alg, null, null, destinations, predictions, end));
     // another algorithm or other weights cannot learn a table from what the balancer did: shuffle from a seed
     KamailioAlgorithms.Options seeded = new KamailioAlgorithms.Options(options.flags(), options.hashPvar(),
         seed == null ? 1L : seed);
@@ -286,17 +287,17 @@ final class SimulateCommand implements Callable<Integer> {
     for (String other : compare) {
       int n = DispatcherChoice.algorithm(spec, other);
       create(n, seeded, "--compare " + other);
-      columns.add(new Object[] {"kamailio:" + n, n, null, destinations});
+      columns.add(new Object[] {KamailioAlgorithms.label(n), n, null, destinations});
     }
     for (String w : weights) {
-      columns.add(new Object[] {"kamailio:" + alg + " " + w, alg, w, reweigh(destinations, w)});
+      columns.add(new Object[] {KamailioAlgorithms.label(alg) + " " + w, alg, w, reweigh(destinations, w)});
     }
     List<String[]> scenario = new ArrayList<>();
     for (String d : down) {
       scenario.add(parseDown(d, destinations));
     }
     if (!scenario.isEmpty()) {
-      columns.add(0, new Object[] {"kamailio:" + alg, alg, null, destinations});
+      columns.add(0, new Object[] {KamailioAlgorithms.label(alg), alg, null, destinations});
     }
     Instant start = arrivals.isEmpty() ? Instant.EPOCH : arrivals.get(0).time();
     String scenarioLabel = scenario.isEmpty() ? null : String.join(", ", down) + " down";
@@ -312,7 +313,7 @@ final class SimulateCommand implements Callable<Integer> {
             : java.time.Duration.ofMillis((long) (Double.parseDouble(d[2]) * 1000));
         model.down(d[0], start.plus(from), start.plus(to));
       }
-      Replay r = new Replay(set, create(n, seeded, "--compare kamailio:" + n), useDefault, false, model);
+      Replay r = new Replay(set, create(n, seeded, "--compare " + KamailioAlgorithms.label(n)), useDefault, false, model);
       List<Prediction> p = replayAll(r, arrivals, inDialogSelects);
       String label = (String) c[0] + (scenarioLabel == null ? "" : " (" + scenarioLabel + ")");
       out.add(whatIf(label, n, (String) c[2], scenarioLabel, destinations, p, end));

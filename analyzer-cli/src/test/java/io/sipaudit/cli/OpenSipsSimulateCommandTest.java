@@ -212,4 +212,41 @@ final class OpenSipsSimulateCommandTest {
     assertEquals(ExitCodes.DATA_ERR, run.exitCode(), run.err());
     assertTrue(run.err().contains(table + " line 3: weight 'heavy' is not an integer"), run.err());
   }
+
+  @Test
+  void algorithm5HashesTheDigestUsernameAndWithoutCredentialsRepeatsTheLastDestination() throws Exception {
+    // auth-alg5: call n (Call-ID a5-n@...) comes from names[(n-1) % 20].((n-1)/20) with Proxy-Authorization
+    // username="<caller>@lab.example", except every third call (n % 3 == 0), which has no credentials
+    Path auth = sample("auth-alg5");
+    Path table = write("dispatcher.csv", """
+        id,setid,destination,socket,state,probe_mode,weight,priority,attrs,description
+        1,1,sip:127.0.1.201:5060,,0,0,1,0,,
+        2,1,sip:127.0.1.202:5060,,0,0,1,0,,
+        3,1,sip:127.0.1.203:5060,,0,0,1,0,,
+        """);
+    JsonNode doc = json(CommandRun.sipaudit("simulate", "--format", "json", "--opensips-dispatcher", table.toString(),
+        "--algorithm", "opensips:5", auth.resolve("capture.pcap").toString()));
+    assertEquals(60, doc.get("callCount").asInt());
+    String[] names = "alice bob carol dave erin frank grace heidi ivan judy mallory niaj olivia peggy rupert sybil trent victor walter yolanda".split(" ");
+    java.util.Map<String, String> byUser = new java.util.HashMap<>();
+    String previous = null;
+    int checked = 0;
+    for (JsonNode c : doc.get("calls")) {
+      int n = Integer.parseInt(c.get("callId").asText().replaceAll("^a5-(\\d+)@.*", "$1"));
+      String pick = c.get("predicted").get("firstPick").asText();
+      if (n % 3 == 0) {
+        if (previous != null) {
+          assertEquals(previous, pick, "no credentials: the last destination again (call " + n + ")");
+          checked++;
+        }
+      } else {
+        String user = names[(n - 1) % 20] + "." + (n - 1) / 20 + "@lab.example";
+        String before = byUser.putIfAbsent(user, pick);
+        assertEquals(before == null ? pick : before, pick, "the same username, the same destination: " + user);
+      }
+      previous = pick;
+    }
+    assertTrue(checked >= 15, "calls without credentials checked: " + checked);
+    assertTrue(new java.util.HashSet<>(byUser.values()).size() > 1, "usernames spread: " + byUser);
+  }
 }

@@ -285,6 +285,23 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void sbcLeastCallsSpreadsEqualCallsEvenlyAndIsNamedAsSuch() throws Exception {
+    Path dir = sample("rr-alg4");   // 30 calls of about the same length, 100 ms apart
+    CommandRun run = CommandRun.sipaudit("simulate", "--format", "json", "--dispatcher",
+        dir.resolve("dispatcher.list").toString(), "--algorithm", "sbc:least-calls", dir.resolve("capture.pcap").toString());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertEquals("sbc:least-calls", doc.get("algorithm").asText());
+    for (JsonNode d : doc.get("distribution")) {
+      assertEquals(10, d.get("predicted").asInt(), d.toString());
+    }
+    run = CommandRun.sipaudit("simulate", "--dispatcher", dir.resolve("dispatcher.list").toString(), "--algorithm",
+        "sbc:fewest", dir.resolve("capture.pcap").toString());
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("sbc:least-calls"), run.err());
+  }
+
+  @Test
   void wrongWeightsAreCaught() throws Exception {
     Path dir = sample("weight-alg9");
     Path wrong = Files.createTempFile("dispatcher", ".list");

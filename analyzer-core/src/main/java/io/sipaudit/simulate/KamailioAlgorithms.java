@@ -57,6 +57,11 @@ public final class KamailioAlgorithms {
   private KamailioAlgorithms() {
   }
 
+  /** Returns how {@code simulate} names algorithm {@code alg}: {@code kamailio:4}, or {@code sbc:least-calls}. */
+  public static String label(int alg) {
+    return alg >= SbcAlgorithms.BASE ? SbcAlgorithms.label(alg) : "kamailio:" + alg;
+  }
+
   /** Returns the algorithms that can be replayed, by number. */
   public static Map<Integer, String> supported() {
     Map<Integer, String> out = new TreeMap<>();
@@ -76,6 +81,10 @@ public final class KamailioAlgorithms {
    *     cannot supply
    */
   public static DispatcherAlgorithm create(int alg, Options options) {
+    DispatcherAlgorithm sbc = SbcAlgorithms.create(alg);
+    if (sbc != null) {
+      return sbc;
+    }
     Spec s = REGISTRY.get(alg);
     if (s == null) {
       throw new IllegalArgumentException("Kamailio 5.6 has no algorithm " + alg
@@ -483,7 +492,7 @@ public final class KamailioAlgorithms {
   }
 
   static boolean hasLoad(DispatcherAlgorithm a) {
-    return a instanceof CallLoad;
+    return a instanceof CallLoad || a instanceof SbcAlgorithms.LeastCalls;
   }
 
   /** Whether the algorithm runs the set's counter, whose phase a capture that starts mid-rotation must find. */
@@ -501,6 +510,9 @@ public final class KamailioAlgorithms {
 
   /** Returns the name of a registered algorithm, or null. */
   public static @Nullable String name(int alg) {
+    if (alg >= SbcAlgorithms.BASE) {
+      return SbcAlgorithms.name(alg);
+    }
     Spec s = REGISTRY.get(alg);
     return s == null ? null : s.name();
   }

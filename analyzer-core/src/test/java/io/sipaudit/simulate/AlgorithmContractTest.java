@@ -62,8 +62,9 @@ final class AlgorithmContractTest {
   @TestFactory
   Stream<DynamicTest> everyRegisteredAlgorithmKeepsTheInvariants() {
     DispatcherList list = DispatcherList.parse(LIST, "contract.list");
-    return KamailioAlgorithms.supported().keySet().stream().flatMap(alg -> Stream.of(false, true).map(useDefault ->
-        DynamicTest.dynamicTest("kamailio:" + alg + (useDefault ? " use_default" : ""), () -> {
+    return Stream.concat(KamailioAlgorithms.supported().keySet().stream(),
+        SbcAlgorithms.supported().keySet().stream()).flatMap(alg -> Stream.of(false, true).map(useDefault ->
+        DynamicTest.dynamicTest(KamailioAlgorithms.label(alg) + (useDefault ? " use_default" : ""), () -> {
           List<Destination> set = list.set(1);
           Set<String> unusable = new HashSet<>();
           for (Destination d : set) {
@@ -111,7 +112,8 @@ final class AlgorithmContractTest {
   @TestFactory
   Stream<DynamicTest> aSetWithNothingUsableRejectsEveryCall() {
     DispatcherList list = DispatcherList.parse(LIST, "contract.list");
-    return KamailioAlgorithms.supported().keySet().stream().map(alg -> DynamicTest.dynamicTest("kamailio:" + alg,
+    return Stream.concat(KamailioAlgorithms.supported().keySet().stream(),
+        SbcAlgorithms.supported().keySet().stream()).map(alg -> DynamicTest.dynamicTest(KamailioAlgorithms.label(alg),
         () -> {
           List<Prediction> out = replay(alg, list.set(2), false, calls(7, 200));
           assertTrue(out.stream().allMatch(p -> p.predicted().equals("none")), out.get(0).toString());

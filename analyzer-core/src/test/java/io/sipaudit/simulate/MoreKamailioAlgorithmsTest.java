@@ -232,6 +232,20 @@ final class MoreKamailioAlgorithmsTest {
         new KamailioAlgorithms.Options(0, "$hdr(X-Tenant)", null)));
   }
 
+  @Test
+  void sbcLeastCallsTakesTheBackendWithFewestCallsAndRotatesAmongEqualOnes() {
+    List<Destination> s = set(THREE);   // array [.3, .2, .1]
+    Replay r = new Replay(s, KamailioAlgorithms.create(SbcAlgorithms.BASE, 0), false, false);
+    // calls 0-2 take the three idle backends in turn; call 0 ends at +2.5 s, so call 3 (at +3 s) finds .3 with no
+    // call and the others with one each; call 4: all hold one, and the tie goes on from the last pick (.3) to .2
+    assertEquals("10.0.0.3:5060", r.next(call(0, null, null, T0.plusMillis(2500))).predicted());
+    assertEquals("10.0.0.2:5060", r.next(call(1, null, null, null)).predicted());
+    assertEquals("10.0.0.1:5060", r.next(call(2, null, null, null)).predicted());
+    assertEquals("10.0.0.3:5060", r.next(call(3, null, null, null)).predicted());
+    assertEquals("10.0.0.2:5060", r.next(call(4, null, null, null)).predicted());
+    assertEquals("sbc:least-calls", KamailioAlgorithms.label(SbcAlgorithms.BASE));
+  }
+
   private static List<CallArrival> calls(int n) {
     List<CallArrival> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
