@@ -140,7 +140,13 @@ final class OpenSipsSimulation {
     for (String c : cmd.compare) {
       others.add(opensipsAlgorithm(c, "--compare"));
     }
-    OpenSipsAlgorithms.Settings settings = new OpenSipsAlgorithms.Settings(flags, (cmd.seed == null ? 0L : cmd.seed));
+    String hashPvar = cmd.hashPvar != null ? cmd.hashPvar : setup == null ? null : setup.hashPvar();
+    if (hashPvar == null && (alg == 7 || others.contains(7))) {
+      throw usage("OpenSIPS algorithm 7 hashes the dispatcher's hash_pvar: give it with --hash-pvar or an"
+          + " --opensips-cfg that sets it");
+    }
+    OpenSipsAlgorithms.Settings settings = new OpenSipsAlgorithms.Settings(flags, (cmd.seed == null ? 0L : cmd.seed),
+        hashPvar);
     Function<Integer, OpenSipsAlgorithm> create = n -> {
       try {
         return OpenSipsAlgorithms.create(n, settings);

@@ -249,4 +249,21 @@ final class OpenSipsSimulateCommandTest {
     assertTrue(checked >= 15, "calls without credentials checked: " + checked);
     assertTrue(new java.util.HashSet<>(byUser.values()).size() > 1, "usernames spread: " + byUser);
   }
+
+  @Test
+  void algorithm7WithEqualWeightsPicksWhatKamailiosAlgorithm7PickedOverTheSameOrder() throws Exception {
+    // pvar-alg7: Kamailio hashed "$rU-$si" over its array [.223, .222, .221] (equal priorities, reverse file order);
+    // OpenSIPS with weight 1 each reduces the same ds_get_hash value modulo 3 over its rows in table order
+    Path pvar = sample("pvar-alg7");
+    Path table = write("dispatcher.csv", """
+        id,setid,destination,socket,state,probe_mode,weight,priority,attrs,description
+        1,1,sip:127.0.1.223:5060,,0,0,1,0,,
+        2,1,sip:127.0.1.222:5060,,0,0,1,0,,
+        3,1,sip:127.0.1.221:5060,,0,0,1,0,,
+        """);
+    JsonNode doc = json(CommandRun.sipaudit("simulate", "--format", "json", "--opensips-dispatcher", table.toString(),
+        "--algorithm", "opensips:7", "--hash-pvar", "$rU-$si", pvar.resolve("capture.pcap").toString()));
+    assertEquals(60, doc.get("callCount").asInt());
+    assertEquals(60, doc.get("agreed").asInt(), "agreement is counted against Kamailio's picks: " + doc.get("distribution"));
+  }
 }

@@ -32,9 +32,11 @@ import org.jspecify.annotations.Nullable;
  *     {@code 0} when the script never marks
  * @param lbStarts the {@code lb_start} / {@code lb_start_or_next} / {@code load_balance} calls, in file order
  * @param lbDisables whether the script calls {@code lb_disable_dst()}
+ * @param hashPvar the dispatcher's {@code hash_pvar} format (algorithm 7), or null
  */
 public record OpenSipsSetup(int probingThreshold, int probingMode, int pingInterval, String optionsReplyCodes,
-    int frTimeoutSeconds, List<DsSelect> selections, char markState, List<LbStart> lbStarts, boolean lbDisables) {
+    int frTimeoutSeconds, List<DsSelect> selections, char markState, List<LbStart> lbStarts, boolean lbDisables,
+    @Nullable String hashPvar) {
 
   /**
    * One {@code ds_select_dst(set, alg[, flags[, partition[, max_res]]])}; {@code setId} and {@code algorithm} are
@@ -92,7 +94,7 @@ public record OpenSipsSetup(int probingThreshold, int probingMode, int pingInter
         ? cfg.intModparam(ds, "ds_probing_threshold", 3) : cfg.intModparam(ds, "ds_probing_threshhold", 3);
     return new OpenSipsSetup(threshold, cfg.intModparam(ds, "ds_probing_mode", 0),
         cfg.intModparam(ds, "ds_ping_interval", 0), codes == null ? "" : codes, cfg.intModparam("tm", "fr_timeout", 5),
-        selections, mark, starts, !cfg.calls("lb_disable_dst").isEmpty());
+        selections, mark, starts, !cfg.calls("lb_disable_dst").isEmpty(), cfg.modparam(ds, "hash_pvar"));
   }
 
   private static @Nullable Integer number(@Nullable String literal) {

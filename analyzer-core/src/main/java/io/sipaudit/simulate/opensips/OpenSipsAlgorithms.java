@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <p>0 hash Call-ID, 1 hash From URI, 2 hash To URI, 3 hash R-URI (each user + host[:port]; user only with flag
  * {@code u}), 4 weighted round-robin, 5 hash of the digest username (no credentials: the previous destination
  * again), 6 random ({@code rand()}, here a seeded generator), 8 first entry, 9 lowest {@code pvar_algo_pattern}
- * value and 10 lowest {@code algo_route} score (both taken to be the destination's calls in progress). 7
- * ({@code hash_pvar}) depends on the script and is refused. Adding one: a class or lambda here and one
- * {@link #REGISTRY} line.
+ * value and 10 lowest {@code algo_route} score (both taken to be the destination's calls in progress). 7 hashes
+ * the expansion of the {@code hash_pvar} format ({@link io.sipaudit.simulate.HashPvar}). Adding one: a class or
+ * lambda here and one {@link #REGISTRY} line.
  */
 public final class OpenSipsAlgorithms {
 
@@ -28,28 +28,42 @@ public final class OpenSipsAlgorithms {
    *
    * @param flags the {@code ds_select_dst} flags ({@code u} changes the URI hashes)
    * @param seed the seed of alg 6's generator (OpenSIPS's own {@code rand()} sequence cannot be known)
+   * @param hashPvar the {@code hash_pvar} format algorithm 7 hashes, or null (then alg 7 selects nothing)
    */
-  public record Settings(DsFlags flags, long seed) {
+  public record Settings(DsFlags flags, long seed, @Nullable String hashPvar) {
     public static final Settings DEFAULTS = new Settings(DsFlags.NONE, 0);
+
+    public Settings(DsFlags flags, long seed) {
+      this(flags, seed, null);
+    }
   }
 
   /** A registered algorithm: its name and how to make a fresh instance. */
   public record Spec(String name, Function<Settings, OpenSipsAlgorithm> factory) {}
 
-  private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.of(
-      0, new Spec("hash Call-ID (weighted)", s -> (c, set) -> new Candidate.Hashed(callIdHash(c))),
-      1, new Spec("hash From URI (weighted)", s -> (c, set) -> new Candidate.Hashed(uriHash(c.from(), s.flags()))),
-      2, new Spec("hash To URI (weighted)", s -> (c, set) -> new Candidate.Hashed(uriHash(c.to(), s.flags()))),
-      3, new Spec("hash Request-URI (weighted)",
-          s -> (c, set) -> new Candidate.Hashed(uriHash(c.requestUri(), s.flags()))),
-      4, new Spec("weighted round-robin", s -> new WeightedRoundRobin()),
-      5, new Spec("hash auth username (weighted)", s -> OpenSipsAlgorithms::authUser),
-      6, new Spec("random (weighted, seeded)", Random::new),
-      8, new Spec("first entry (priority order)", s -> (c, set) -> new Candidate.Preset(0)),
-      9, new Spec("lowest pvar_algo_pattern load (calls in progress)",
-          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), false)),
-      10, new Spec("lowest algo_route score (calls in progress)",
-          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), true))));
+  private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.ofEntries(
+      Map.entry(0, new Spec("hash Call-ID (weighted)", s -> (c, set) -> new Candidate.Hashed(callIdHash(c)))),
+      Map.entry(1, new Spec("hash From URI (weighted)",
+          s -> (c, set) -> new Candidate.Hashed(uriHash(c.from(), s.flags())))),
+      Map.entry(2, new Spec("hash To URI (weighted)",
+          s -> (c, set) -> new Candidate.Hashed(uriHash(c.to(), s.flags())))),
+      Map.entry(3, new Spec("hash Request-URI (weighted)",
+          s -> (c, set) -> new Candidate.Hashed(uriHash(c.requestUri(), s.flags())))),
+      Map.entry(4, new Spec("weighted round-robin", s -> new WeightedRoundRobin())),
+      Map.entry(5, new Spec("hash auth username (weighted)", s -> OpenSipsAlgorithms::authUser)),
+      Map.entry(6, new Spec("random (weighted, seeded)", Random::new)),
+      Map.entry(7, new Spec("hash of hash_pvar (weighted)", s -> pvarHash(s.hashPvar()))),
+      Map.entry(8, new Spec("first entry (priority order)", s -> (c, set) -> new Candidate.Preset(0))),
+      Map.entry(9, new Spec("lowest pvar_algo_pattern load (calls in progress)",
+          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), false))),
+      Map.entry(10, new Spec("lowest algo_route score (calls in progress)",
+          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), true)))));
+
+  /** Alg 7: the trimmed expansion of the {@code hash_pvar} format, hashed as {@code x} only. */
+  private static OpenSipsAlgorithm pvarHash(@Nullable String format) {
+    io.sipaudit.simulate.HashPvar pvar = format == null ? null : io.sipaudit.simulate.HashPvar.parse(format);
+    return (c, set) -> new Candidate.Hashed(pvar == null ? 0 : KamailioHash.hash(pvar.expand(c), null));
+  }
 
   private OpenSipsAlgorithms() {
   }
@@ -75,8 +89,7 @@ public final class OpenSipsAlgorithms {
   public static OpenSipsAlgorithm create(int alg, Settings settings) {
     Spec s = REGISTRY.get(alg);
     if (s == null) {
-      String why = alg == 7 ? "it hashes the expansion of the hash_pvar format, which depends on the script"
-          : "OpenSIPS 3.x has no algorithm " + alg + " (it would log a warning and act as alg 8)";
+      String why = "OpenSIPS 3.x has no algorithm " + alg + " (it would log a warning and act as alg 8)";
       throw new IllegalArgumentException("OpenSIPS algorithm " + alg + " cannot be replayed: " + why
           + "; supported: " + supported());
     }

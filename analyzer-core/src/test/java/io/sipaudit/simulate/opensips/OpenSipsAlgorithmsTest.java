@@ -41,9 +41,9 @@ final class OpenSipsAlgorithmsTest {
   }
 
   @Test
-  void hashPvarAndUnknownNumbersAreRefusedWithTheReason() {
+  void aHashPvarACaptureCannotSupplyAndUnknownNumbersAreRefusedWithTheReason() {
     IllegalArgumentException seven = assertThrows(IllegalArgumentException.class,
-        () -> OpenSipsAlgorithms.create(7, OpenSipsAlgorithms.Settings.DEFAULTS));
+        () -> OpenSipsAlgorithms.create(7, new OpenSipsAlgorithms.Settings(DsFlags.NONE, 0, "$hdr(X-Tenant)")));
     assertTrue(seven.getMessage().contains("hash_pvar"), seven.getMessage());
     IllegalArgumentException eleven = assertThrows(IllegalArgumentException.class,
         () -> OpenSipsAlgorithms.create(11, OpenSipsAlgorithms.Settings.DEFAULTS));
