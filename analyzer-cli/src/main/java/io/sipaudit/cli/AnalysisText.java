@@ -30,7 +30,7 @@ final class AnalysisText {
   }
 
   void print(List<Path> inputs, Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r,
-      List<io.sipaudit.dialog.CallGroup> groups) {
+      long groups, long heuristic) {
     out.printf("sipaudit analysis of %s%n%n", inputs.size() == 1 ? inputs.get(0) : inputs.size() + " inputs");
     out.println("Topology");
     for (Node n : a.nodes()) {
@@ -59,9 +59,8 @@ final class AnalysisText {
       out.println();
     }
     List<String> notes = notes(a, orphans, r);
-    if (!groups.isEmpty()) {
-      long heuristic = groups.stream().filter(g -> g.confidence().equals("heuristic")).count();
-      notes.add(groups.size() + " end-to-end calls have several legs with different Call-IDs (B2BUA/SBC)"
+    if (groups > 0) {
+      notes.add(groups + " end-to-end calls have several legs with different Call-IDs (B2BUA/SBC)"
           + (heuristic > 0 ? ", " + heuristic + " of them tied only by caller and callee" : "")
           + "; --format json lists them under callGroups");
     }

@@ -4,7 +4,7 @@ import io.sipaudit.attribution.Analysis;
 import io.sipaudit.attribution.AttributedCall;
 import io.sipaudit.attribution.Attributor;
 import io.sipaudit.dialog.CallAssembler;
-import io.sipaudit.dialog.CallRecord;
+import io.sipaudit.dialog.LegCorrelator;
 import io.sipaudit.ingest.SipIngest;
 import java.nio.file.NoSuchFileException;
 import java.util.function.Consumer;
@@ -77,26 +77,35 @@ final class AuditPipeline {
   }
 
   /**
-   * Reads the inputs once: every event goes to the health tracker and the topology, every call is assembled,
-   * attributed, summed here and handed to {@code calls}; {@code records} sees each assembled call first (for
-   * leg correlation). Returns what the ingest found wrong with the inputs.
+   * Reads the inputs once: every event goes to the health tracker and the topology, every call is assembled and
+   * attributed, its B2BUA legs tied ({@link LegCorrelator}: X-CID, Session-ID, P-Charging-Vector, the
+   * {@code correlateHeaders}, and caller and callee when {@code byParties}), and each end-to-end call is summed
+   * here and handed to {@code calls} once its legs have finished. Returns what the ingest found wrong with the
+   * inputs.
    */
   SipIngest.Result run(CaptureInputs inputs, ProgressBar bar, Attributor attributor, List<String> correlateHeaders,
-      Consumer<CallRecord> records, Consumer<AttributedCall> calls) throws NoSuchFileException {
-    CallAssembler assembler = new CallAssembler(r -> {
-      records.accept(r);
-      AttributedCall c = attributor.attribute(r);
-      call(c);
-      calls.accept(c);
-    }, correlateHeaders);
+      boolean byParties, Consumer<LegCorrelator.Settled<AttributedCall>> calls) throws NoSuchFileException {
+    LegCorrelator<AttributedCall> legs = new LegCorrelator<>(byParties, s -> {
+      s.legs().forEach(this::call);
+      calls.accept(s);
+    });
+    CallAssembler assembler = new CallAssembler(r -> legs.finished(r, attributor.attribute(r)), correlateHeaders)
+        .onStarted(legs::started);
     SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
       event(e);
       assembler.accept(e);
     });
     assembler.finish();
+    legs.finish();
     orphans = assembler.orphans();
     bar.done();
     return result;
+  }
+
+  /** Reads the inputs as {@link #run(CaptureInputs, ProgressBar, Attributor, List, boolean, Consumer)} does, handing on each call. */
+  SipIngest.Result run(CaptureInputs inputs, ProgressBar bar, Attributor attributor, Consumer<AttributedCall> calls)
+      throws NoSuchFileException {
+    return run(inputs, bar, attributor, List.of(), false, s -> s.legs().forEach(calls));
   }
 
   /** Requests that belonged to no call, by method (after {@link #run}). */

@@ -135,6 +135,30 @@ final class AnalyzeCommandTest {
     assertEquals(66, CommandRun.sipaudit("analyze", "/nonexistent/x.pcap").exitCode());
   }
 
+  /** The hand-made trace of a phone calling through an SBC (a new Call-ID per leg) and a balancer. */
+  private static String sbcTrace() {
+    return repo().resolve("analyzer-core/src/test/resources/b2bua/sbc-legs.txt").toString();
+  }
+
+  @Test
+  void callGroupsAreWrittenAfterTheSummaryAsTheyClose() throws Exception {
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", sbcTrace());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = JSON.readTree(run.out());
+    JsonNode schema = JSON.readTree(repo().resolve("docs/analysis.schema.json").toFile());
+    JsonNode groups = doc.get("callGroups");
+    assertEquals(2, groups.size(), "call 1 (X-CID) and call 2 (Session-ID); call 3 has one leg");
+    for (JsonNode g : groups) {
+      requireAll(g, schema.at("/properties/callGroups/items/required"), "group " + g.get("callIds"));
+    }
+    assertEquals("[\"a1-7e21@192.0.2.10\",\"b1-0c55@sbc.example.net\"]", groups.get(0).get("callIds").toString());
+    assertEquals("[\"x-cid\"]", groups.get(0).get("linkedBy").toString());
+    // call 2's B-leg was listed before its A-leg: legs are in start order
+    assertEquals("[\"b2-4d17@sbc.example.net\",\"a2-91f0@192.0.2.10\"]", groups.get(1).get("callIds").toString());
+    assertEquals("[\"session-id\"]", groups.get(1).get("linkedBy").toString());
+    assertEquals("header", groups.get(1).get("confidence").asText());
+  }
+
   private static void requireAll(JsonNode node, JsonNode required, String what) {
     for (JsonNode field : required) {
       assertTrue(node.has(field.asText()), what + " lacks " + field.asText());
