@@ -60,9 +60,10 @@ final class AnalysisText {
     }
     List<String> notes = notes(a, orphans, r);
     if (groups > 0) {
-      notes.add(groups + " end-to-end calls have several legs with different Call-IDs (B2BUA/SBC)"
+      notes.add(groups + " calls have several legs with different Call-IDs (B2BUA/SBC)"
           + (heuristic > 0 ? ", " + heuristic + " of them tied only by caller and callee" : "")
-          + "; --format json lists them under callGroups");
+          + "; each is counted once, on the leg that crossed the balancer; --format json lists them under"
+          + " callGroups");
     }
     if (!notes.isEmpty()) {
       out.println("Worth a look");
@@ -122,6 +123,9 @@ final class AnalysisText {
     }
     if (n.callsStarted() > 0) {
       j.add("started " + n.callsStarted() + " calls");
+    }
+    if (n.callsBridged() > 0) {
+      j.add("bridged " + n.callsBridged() + " calls to a new leg");
     }
     if (n.probesSent() > 0) {
       j.add("sent " + n.probesSent() + " OPTIONS");

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -125,24 +124,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeEndArray();
         json.writeArrayFieldStart("calls");
       }
-      Consumer<AttributedCall> sink = c -> {
+      result = pipeline.run(inputs, bar, attributor, correlateHeaders, correlateByParties, u -> {
         if (maker != null) {
-          maker.call(c);
+          maker.call(u.call());
         }
+        Long group = u.group() == null ? null : groups.add(u);
         try {
-          if (json != null && !noCalls) {
-            CallJson.call(json, c);
+          for (AttributedCall c : u.legs()) {
+            if (json != null && !noCalls) {
+              CallJson.call(json, c, group);
+            }
+            calls.write(c);
+            attempts.write(c);
           }
-          calls.write(c);
-          attempts.write(c);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
-        }
-      };
-      result = pipeline.run(inputs, bar, attributor, correlateHeaders, correlateByParties, s -> {
-        s.legs().forEach(sink);
-        if (s.group() != null) {
-          groups.add(s.group());
         }
       });
       io.sipaudit.audit.AuditResult audited = pipeline.audit(backends);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sipaudit.attribution.AttributedCall;
+import io.sipaudit.attribution.UserCall;
 import io.sipaudit.dialog.CallGroup;
+import io.sipaudit.net.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,17 +42,19 @@ final class GroupSpill implements AutoCloseable {
     return new GroupSpill(file);
   }
 
-  /** Adds one settled group. */
-  void add(CallGroup g) {
+  /** Adds the merged call of one settled group; returns its number (1, 2, ...), which its legs carry as {@code group}. */
+  long add(UserCall u) {
+    CallGroup g = java.util.Objects.requireNonNull(u.group(), "group");
     groups++;
     if (g.confidence().equals("heuristic")) {
       heuristic++;
     }
     if (out == null) {
-      return;
+      return groups;
     }
     try {
       out.writeStartObject();
+      out.writeNumberField("id", groups);
       out.writeArrayFieldStart("callIds");
       for (String id : g.callIds()) {
         out.writeString(id);
@@ -61,10 +66,39 @@ final class GroupSpill implements AutoCloseable {
       }
       out.writeEndArray();
       out.writeStringField("confidence", g.confidence());
+      AttributedCall c = u.call();
+      out.writeStringField("callerLeg", u.callerLeg().call().callId());
+      out.writeStringField("attributedLeg", u.attributedLeg().call().callId());
+      CallJson.endpoint(out, "client", c.client());
+      CallJson.endpoint(out, "balancer", c.balancer());
+      CallJson.endpoint(out, "firstPick", c.firstPick());
+      CallJson.endpoint(out, "backend", c.backend());
+      out.writeStringField("outcome", c.outcome().id());
+      out.writeNumberField("finalStatus", c.finalStatus());
+      out.writeBooleanField("failedOver", c.failedOver());
+      out.writeArrayFieldStart("b2buas");
+      for (Endpoint e : u.b2buas()) {
+        out.writeString(e.toString());
+      }
+      out.writeEndArray();
+      out.writeArrayFieldStart("legs");
+      for (AttributedCall leg : u.legs()) {
+        out.writeStartObject();
+        out.writeStringField("callId", leg.call().callId());
+        out.writeStringField("start", leg.call().start().toString());
+        CallJson.endpoint(out, "client", leg.client());
+        CallJson.endpoint(out, "balancer", leg.balancer());
+        CallJson.endpoint(out, "backend", leg.backend());
+        out.writeStringField("outcome", leg.outcome().id());
+        out.writeNumberField("finalStatus", leg.finalStatus());
+        out.writeEndObject();
+      }
+      out.writeEndArray();
       out.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return groups;
   }
 
   /** Returns how many groups of several legs settled. */

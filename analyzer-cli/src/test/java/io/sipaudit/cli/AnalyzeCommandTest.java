@@ -159,6 +159,41 @@ final class AnalyzeCommandTest {
     assertEquals("header", groups.get(1).get("confidence").asText());
   }
 
+  @Test
+  void anSbcsLegsCountOnceOnTheBackendTheirBalancerChose() throws Exception {
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", sbcTrace());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = JSON.readTree(run.out());
+    assertEquals(5, doc.get("calls").size(), "every leg is listed");
+    assertEquals(3, doc.at("/summary/calls").asInt(), "the phone made three calls");
+    JsonNode second = doc.at("/callGroups/1");
+    assertEquals(2, second.get("id").asInt());
+    assertEquals("a2-91f0@192.0.2.10", second.get("callerLeg").asText());
+    assertEquals("b2-4d17@sbc.example.net", second.get("attributedLeg").asText());
+    assertEquals("192.0.2.10:5060", second.get("client").asText());
+    assertEquals("192.0.2.42:5060", second.get("firstPick").asText());
+    assertEquals("192.0.2.41:5060", second.get("backend").asText());
+    assertEquals("failed_over_answered", second.get("outcome").asText());
+    assertEquals("[\"192.0.2.20:5060\"]", second.get("b2buas").toString());
+    for (JsonNode c : doc.get("calls")) {
+      int expected = c.get("callId").asText().startsWith("c3") ? 0 : c.get("callId").asText().substring(1, 2).charAt(0) - '0';
+      assertEquals(expected, c.get("group").asInt(), "group of " + c.get("callId"));
+    }
+    List<String> backends = new java.util.ArrayList<>();
+    doc.get("backends").forEach(b -> backends.add(b.get("address").asText() + " offered " + b.get("offered")
+        + " handled " + b.get("handled")));
+    // worked in LegMergerTest: .41 first pick of call 1, handles calls 1 and 2; .42 first pick of 2 and 3, handles 3
+    assertEquals(List.of("192.0.2.41:5060 offered 1 handled 2", "192.0.2.42:5060 offered 2 handled 1"), backends);
+    JsonNode sbc = null;
+    for (JsonNode n : doc.get("nodes")) {
+      if (n.get("address").asText().equals("192.0.2.20:5060")) {
+        sbc = n;
+      }
+    }
+    assertEquals("b2bua", sbc.get("role").asText());
+    assertEquals(2, sbc.get("callsBridged").asInt());
+  }
+
   private static void requireAll(JsonNode node, JsonNode required, String what) {
     for (JsonNode field : required) {
       assertTrue(node.has(field.asText()), what + " lacks " + field.asText());
