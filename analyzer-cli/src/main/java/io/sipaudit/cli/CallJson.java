@@ -47,6 +47,8 @@ final class CallJson {
       number(g, "pddMs", a.pddMs());
       number(g, "setupMs", a.setupMs());
       number(g, "srdMs", a.srdMs());
+      g.writeNumberField("round", a.round());
+      g.writeBooleanField("parallel", a.parallel());
       g.writeEndObject();
     }
     g.writeEndArray();

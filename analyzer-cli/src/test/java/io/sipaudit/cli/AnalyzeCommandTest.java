@@ -72,7 +72,7 @@ final class AnalyzeCommandTest {
     assertTrue(lines.get(0).startsWith("call_id,start,from,to,request_uri,client,balancer,first_pick,backend"));
     assertEquals(81, lines.size(), "80 calls and a header");
     List<String> attemptLines = Files.readAllLines(attempts);
-    assertEquals("call_id,attempt,backend,sent,outcome,status,pdd_ms,setup_ms", attemptLines.get(0));
+    assertEquals("call_id,attempt,backend,sent,outcome,status,pdd_ms,setup_ms,round", attemptLines.get(0));
     assertEquals(83, attemptLines.size(), "80 calls, 2 of them failed over, and a header");
   }
 
