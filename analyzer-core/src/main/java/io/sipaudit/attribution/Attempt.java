@@ -22,15 +22,16 @@ import org.jspecify.annotations.Nullable;
  * @param srdMs RFC 6076 session request delay: INVITE to the first response other than 100 (provisional or
  *     final), or null when there was none
  * @param round 1 for the attempts sent first; an attempt sent while the previous one was still pending (no final
- *     response, not cancelled, less than {@link #FORK_WINDOW} later) is in the previous one's round, forked in
- *     parallel; any other starts the next round (a serial failover)
+ *     response, not cancelled, over UDP not yet retransmitted, over TCP less than {@link #FORK_WINDOW} before) is
+ *     in the previous one's round, forked in parallel; any other starts the next round (a serial failover)
  * @param parallel whether another attempt shares its round
  */
 public record Attempt(
     Endpoint backend, Instant sent, AttemptOutcome outcome, int status, @Nullable Long pddMs, @Nullable Long setupMs,
     @Nullable Long srdMs, int round, boolean parallel) {
   /**
-   * How soon after the previous attempt a branch must leave to be parallel. A fork's branches leave in one pass of
+   * How soon after the previous attempt a branch must leave to be parallel over TCP (over UDP: before the previous
+   * one's first retransmission, T1 = 500 ms). A fork's branches leave in one pass of
    * the proxy's relay loop (microseconds apart on the lab's Kamailio); a serial failover waits for a response or a
    * timer, and no failure timer is this short in practice (Kamailio's fr_timer defaults to 30 s).
    */

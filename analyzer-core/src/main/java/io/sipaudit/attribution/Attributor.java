@@ -3,6 +3,7 @@ package io.sipaudit.attribution;
 import io.sipaudit.dialog.CallRecord;
 import io.sipaudit.dialog.InDialogRequest;
 import io.sipaudit.dialog.InviteHop;
+import io.sipaudit.dialog.MessageOrder;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.net.Transport;
 import io.sipaudit.sip.SipMethod;
@@ -161,25 +162,38 @@ public final class Attributor {
   }
 
   /**
-   * Numbers the rounds of the attempts (1, 2, ...): a branch sent while the previous one was still pending (no
-   * final response, not cancelled, within {@link Attempt#FORK_WINDOW}) was forked in parallel with it (Kamailio
-   * dispatcher algorithm 12, a forking proxy); any other is a serial failover and starts a new round.
+   * Numbers the rounds of the attempts (1, 2, ...): a branch sent while the previous one was still pending was
+   * forked in parallel with it (Kamailio dispatcher algorithm 12, a forking proxy); any other is a serial failover
+   * and starts a new round. Pending means: no final response and no CANCEL yet, and over UDP not retransmitted
+   * yet (a timed-out attempt is retransmitted before the balancer gives up on it), over other transports less than
+   * {@link Attempt#FORK_WINDOW} ago. The order of the messages decides where it is known, so that traces without
+   * times, or with whole seconds, keep failover and forking apart.
    */
   static int[] rounds(List<InviteHop> sent) {
     int[] rounds = new int[sent.size()];
     for (int i = 0; i < sent.size(); i++) {
-      if (i == 0) {
-        rounds[i] = 1;
-        continue;
-      }
-      InviteHop prev = sent.get(i - 1);
-      Instant at = sent.get(i).sent();
-      boolean pending = (prev.finalAt() == null || prev.finalAt().isAfter(at))
-          && (prev.cancelledAt() == null || prev.cancelledAt().isAfter(at))
-          && Duration.between(prev.sent(), at).compareTo(Attempt.FORK_WINDOW) < 0;
-      rounds[i] = pending ? rounds[i - 1] : rounds[i - 1] + 1;
+      rounds[i] = i == 0 || !pending(sent.get(i - 1), sent.get(i)) ? (i == 0 ? 1 : rounds[i - 1] + 1) : rounds[i - 1];
     }
     return rounds;
+  }
+
+  /** Whether {@code next} left while {@code prev} was still pending (see {@link #rounds}). */
+  private static boolean pending(InviteHop prev, InviteHop next) {
+    MessageOrder p = prev.order();
+    long at = next.order().sent();
+    if (p.known() && at > 0) {
+      boolean open = before(at, p.finalResponse()) && before(at, p.cancel());
+      return open && (prev.transport() == Transport.UDP ? before(at, p.firstRetransmission())
+          : Duration.between(prev.sent(), next.sent()).compareTo(Attempt.FORK_WINDOW) < 0);
+    }
+    Instant t = next.sent();
+    return (prev.finalAt() == null || prev.finalAt().isAfter(t))
+        && (prev.cancelledAt() == null || prev.cancelledAt().isAfter(t))
+        && Duration.between(prev.sent(), t).compareTo(Attempt.FORK_WINDOW) < 0;
+  }
+
+  private static boolean before(long position, long other) {
+    return other == 0 || position < other;
   }
 
   private static Attempt attempt(InviteHop h, boolean later, @Nullable InviteHop upstream, boolean complete,

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param toTag the To tag of the final response (the dialog the hop ended in), or null
  * @param cancelledAt when a CANCEL was seen for this transaction, or null
  * @param authorization whether the INVITE carried credentials (Authorization or Proxy-Authorization)
+ * @param order where its messages came among the call's messages
  */
 public record InviteHop(
     Endpoint src,
@@ -47,9 +48,20 @@ public record InviteHop(
     String finalReason,
     @Nullable String toTag,
     @Nullable Instant cancelledAt,
-    boolean authorization) {
+    boolean authorization,
+    MessageOrder order) {
+
+  /** A hop whose messages' order among the call's is unknown. */
+  public InviteHop(Endpoint src, Endpoint dst, Transport transport, String branch, @Nullable String upstreamBranch,
+      long cseq, Instant sent, int retransmissions, @Nullable Instant firstProvisional, int firstProvisionalCode,
+      @Nullable Instant finalAt, int finalCode, String finalReason, @Nullable String toTag, @Nullable Instant cancelledAt,
+      boolean authorization) {
+    this(src, dst, transport, branch, upstreamBranch, cseq, sent, retransmissions, firstProvisional,
+        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization, MessageOrder.UNKNOWN);
+  }
 
   public InviteHop {
+    requireNonNull(order, "order");
     requireNonNull(src, "src");
     requireNonNull(dst, "dst");
     requireNonNull(transport, "transport");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipaudit.dialog.CallRecord;
 import io.sipaudit.dialog.InDialogRequest;
 import io.sipaudit.dialog.InviteHop;
+import io.sipaudit.dialog.MessageOrder;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.net.Transport;
 import io.sipaudit.sip.SipMethod;
@@ -225,5 +226,28 @@ final class AttributorTest {
         hop(LB, B2, "zl2", "zc", 101, 200, 290)), List.of()));
     assertEquals(List.of(1, 2), c.attempts().stream().map(Attempt::round).toList());
     assertTrue(c.failedOver());
+  }
+
+  @Test
+  void withTimesOneMillisecondApartTheOrderOfMessagesStillTellsFailoverFromForking() {
+    // a trace without times (1 ms per message): B1's INVITE (message 2) was retransmitted (message 3) before B2's
+    // (message 4), so the balancer had given up waiting: a timeout failover, however close the times
+    InviteHop b1 = new InviteHop(LB, B1, Transport.UDP, "zl1", "zc", 1, T0.plusMillis(1), 1, null, 0, null, 0, "",
+        null, null, false, new MessageOrder(2, 3, 0, 0));
+    InviteHop b2 = new InviteHop(LB, B2, Transport.UDP, "zl2", "zc", 1, T0.plusMillis(3), 0, null, 0, T0.plusMillis(4),
+        200, "OK", "t", null, false, new MessageOrder(4, 0, 5, 0));
+    InviteHop c = new InviteHop(CLIENT, LB, Transport.UDP, "zc", null, 1, T0, 0, null, 0, T0.plusMillis(5), 200, "OK",
+        "t", null, false, new MessageOrder(1, 0, 6, 0));
+    AttributedCall failover = new Attributor().attribute(call(List.of(c, b1, b2), List.of()));
+    assertEquals(List.of(1, 2), failover.attempts().stream().map(Attempt::round).toList());
+    assertEquals(CallOutcome.FAILED_OVER_ANSWERED, failover.outcome());
+    // the same, but B2 left before B1's first retransmission: forked
+    InviteHop forked = new InviteHop(LB, B2, Transport.UDP, "zl2", "zc", 1, T0.plusMillis(2), 0, null, 0,
+        T0.plusMillis(4), 200, "OK", "t", null, false, new MessageOrder(3, 0, 5, 0));
+    InviteHop b1Later = new InviteHop(LB, B1, Transport.UDP, "zl1", "zc", 1, T0.plusMillis(1), 1, null, 0, null, 0, "",
+        null, null, false, new MessageOrder(2, 4, 0, 0));
+    AttributedCall fork = new Attributor().attribute(call(List.of(c, b1Later, forked), List.of()));
+    assertEquals(List.of(1, 1), fork.attempts().stream().map(Attempt::round).toList());
+    assertEquals(CallOutcome.ANSWERED, fork.outcome());
   }
 }
