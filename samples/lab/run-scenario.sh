@@ -37,7 +37,7 @@ NAME="" DESCRIPTION="" MODE=loopback ALG=4 SETID=1 TRANSPORT=udp
 CALLS=40 RATE=10 HOLD_MS=1000 FAILOVER=0 MARK=1 IN_DIALOG=route
 PING_INTERVAL=0 PROBING_THRESHOLD=1 INACTIVE_THRESHOLD=1 PROBING_MODE=0
 FR_TIMER=2000 FR_INV_TIMER=30000
-DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" BACKEND_OPTIONS_CODE="" RING_US=""
+DISPATCHER_LIST="" BACKENDS="" BACKEND_REJECT="" BACKEND_OPTIONS_CODE="" BACKEND_ANSWER_EVERY="" RING_US=""
 EVENTS="" CALLID_FORMAT='%u-%p@%s' USER_STYLE=numeric EXTRA_SDP_LINES=0
 SRV_DOMAIN="" SRV_RECORDS="" DNS_SRV_LB=0 DST_BLOCKLIST="" HASH_PVAR="" LOAD=0 AUTH=none
 BALANCER_IP=127.0.1.1 CLIENT_IP=127.0.1.100 DNS_IP=127.0.1.53 SETTLE_S=2
@@ -94,6 +94,9 @@ start_backend() {
   done
   for code in $BACKEND_OPTIONS_CODE; do
     [ "${code%%=*}" = "$hostport" ] && defs+=(-A "OPTIONS_CODE=${code#*=}")
+  done
+  for code in $BACKEND_ANSWER_EVERY; do   # ip:port=MOD/REM
+    [ "${code%%=*}" = "$hostport" ] && code=${code#*=} && defs+=(-A "ANSWER_MOD=${code%/*}" -A "ANSWER_REM=${code#*/}")
   done
   [ -n "$RING_US" ] && defs+=(-A "RING_US=$RING_US")
   in_node "$node"
@@ -167,7 +170,8 @@ DEFS=(-A "ALG=$ALG" -A "SETID=$SETID" -A "PING_INTERVAL=$PING_INTERVAL"
       -A "PROBING_THRESHOLD=$PROBING_THRESHOLD" -A "INACTIVE_THRESHOLD=$INACTIVE_THRESHOLD"
       -A "PROBING_MODE=$PROBING_MODE" -A "FR_TIMER=$FR_TIMER" -A "FR_INV_TIMER=$FR_INV_TIMER"
       -A "DNS_SRV_LB=$DNS_SRV_LB")
-case $EVENTS in *probes-o*) DEFS+=(-A WITH_CTL) ;; esac   # the RPC socket the probes-off/on events use
+case $EVENTS in *probes-o*) DEFS+=(-A WITH_CTL) ;; esac
+[ "$ALG" = 12 ] && DEFS+=(-A WITH_BRANCH_LOG)   # log the parallel branches ds_select_dst appends (alg 12)   # the RPC socket the probes-off/on events use
 if [ "$MODE" = srv ]; then
   DEFS+=(-A MODE_SRV -A "SRV_URI=\"sip:$SRV_DOMAIN;transport=$TRANSPORT\"")
   # DST_BLOCKLIST=N: use_dst_blocklist=on, entries kept N seconds (Kamailio's default is off)

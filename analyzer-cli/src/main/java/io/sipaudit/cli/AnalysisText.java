@@ -30,7 +30,7 @@ final class AnalysisText {
   }
 
   void print(List<Path> inputs, Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r,
-      List<io.sipaudit.dialog.CallGroup> groups) {
+      long groups, long heuristic) {
     out.printf("sipaudit analysis of %s%n%n", inputs.size() == 1 ? inputs.get(0) : inputs.size() + " inputs");
     out.println("Topology");
     for (Node n : a.nodes()) {
@@ -59,11 +59,11 @@ final class AnalysisText {
       out.println();
     }
     List<String> notes = notes(a, orphans, r);
-    if (!groups.isEmpty()) {
-      long heuristic = groups.stream().filter(g -> g.confidence().equals("heuristic")).count();
-      notes.add(groups.size() + " end-to-end calls have several legs with different Call-IDs (B2BUA/SBC)"
+    if (groups > 0) {
+      notes.add(groups + " calls have several legs with different Call-IDs (B2BUA/SBC)"
           + (heuristic > 0 ? ", " + heuristic + " of them tied only by caller and callee" : "")
-          + "; --format json lists them under callGroups");
+          + "; each is counted once, on the leg that crossed the balancer; --format json lists them under"
+          + " callGroups");
     }
     if (!notes.isEmpty()) {
       out.println("Worth a look");
@@ -123,6 +123,9 @@ final class AnalysisText {
     }
     if (n.callsStarted() > 0) {
       j.add("started " + n.callsStarted() + " calls");
+    }
+    if (n.callsBridged() > 0) {
+      j.add("bridged " + n.callsBridged() + " calls to a new leg");
     }
     if (n.probesSent() > 0) {
       j.add("sent " + n.probesSent() + " OPTIONS");

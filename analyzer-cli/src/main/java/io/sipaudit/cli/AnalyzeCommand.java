@@ -7,8 +7,6 @@ import io.sipaudit.attribution.AttributedCall;
 import io.sipaudit.attribution.Attributor;
 import io.sipaudit.attribution.BackendSummary;
 import io.sipaudit.attribution.Node;
-import io.sipaudit.dialog.CallGroup;
-import io.sipaudit.dialog.LegCorrelator;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.net.Endpoint;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -115,7 +112,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     ProgressBar bar = inputs.progress(err);
     SipIngest.Result result;
     try (CallCsv calls = CallCsv.open(format == Format.csv ? out : null, callsOut);
-        AttemptCsv attempts = AttemptCsv.open(attemptsOut)) {
+        AttemptCsv attempts = AttemptCsv.open(attemptsOut);
+        GroupSpill groups = GroupSpill.open(json != null)) {
       if (json != null) {
         json.writeStartObject();
         json.writeStringField("schema", "sipaudit.analysis/1");
@@ -126,43 +124,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         json.writeEndArray();
         json.writeArrayFieldStart("calls");
       }
-      Consumer<AttributedCall> sink = c -> {
+      result = pipeline.run(inputs, bar, attributor, correlateHeaders, correlateByParties, u -> {
         if (maker != null) {
-          maker.call(c);
+          maker.call(u.call());
         }
+        Long group = u.group() == null ? null : groups.add(u);
         try {
-          if (json != null && !noCalls) {
-            CallJson.call(json, c);
+          for (AttributedCall c : u.legs()) {
+            if (json != null && !noCalls) {
+              CallJson.call(json, c, group);
+            }
+            calls.write(c);
+            attempts.write(c);
           }
-          calls.write(c);
-          attempts.write(c);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      };
-      LegCorrelator legs = new LegCorrelator(correlateByParties);
-      result = pipeline.run(inputs, bar, attributor, correlateHeaders, legs::add, sink);
+      });
       io.sipaudit.audit.AuditResult audited = pipeline.audit(backends);
       if (json != null) {
         json.writeEndArray();
         writeSummary(json, analysis, pipeline.orphans, result, labels);
-        json.writeArrayFieldStart("callGroups");
-        for (CallGroup g : legs.groups()) {
-          json.writeStartObject();
-          json.writeArrayFieldStart("callIds");
-          for (String id : g.callIds()) {
-            json.writeString(id);
-          }
-          json.writeEndArray();
-          json.writeArrayFieldStart("linkedBy");
-          for (String k : g.linkedBy()) {
-            json.writeString(k);
-          }
-          json.writeEndArray();
-          json.writeStringField("confidence", g.confidence());
-          json.writeEndObject();
-        }
-        json.writeEndArray();
+        groups.writeTo(json);
         AuditOutput.json(json, audited);
         AuditOutput.stateTimeline(json, pipeline.stateChanges());
         json.writeEndObject();
@@ -172,7 +155,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReportMaker.write(maker.data(inputs, audit, pipeline, audited,
             io.sipaudit.audit.Verdict.of(audited, policy), result.errors()), format == Format.pdf, output, out);
       } else if (format == Format.text) {
-        new AnalysisText(out, labels).print(inputs.files, analysis, pipeline.orphans, result, legs.groups());
+        new AnalysisText(out, labels).print(inputs.files, analysis, pipeline.orphans, result, groups.groups(),
+            groups.heuristic());
         out.println();
         AuditOutput.text(out, audited);
       }

@@ -231,13 +231,15 @@ final class AuditOptions {
     }
     DispatcherAlgorithm a;
     try {
-      a = KamailioAlgorithms.create(alg, flags == null ? 0 : flags);
+      // algorithm 12 forks to every destination; its first branch ($du, our first pick) is the first usable one
+      // in array order, as algorithm 8 chooses it (reference sections 4.8 and 4.12)
+      a = KamailioAlgorithms.create(alg == 12 ? 8 : alg, flags == null ? 0 : flags);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     Replay replay = new Replay(destinations, a, useDefault, true);
-    return new Expectation.Simulated("Kamailio algorithm " + alg + " replayed over " + where, endpoints,
-        call -> replay.next(call).predicted(), weights);
+    return new Expectation.Simulated("Kamailio algorithm " + alg + (alg == 12 ? " (first branches)" : "")
+        + " replayed over " + where, endpoints, call -> replay.next(call).predicted(), weights);
   }
 
   private static double parseWeight(@Nullable String w) {

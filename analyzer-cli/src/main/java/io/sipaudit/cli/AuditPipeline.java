@@ -3,8 +3,10 @@ package io.sipaudit.cli;
 import io.sipaudit.attribution.Analysis;
 import io.sipaudit.attribution.AttributedCall;
 import io.sipaudit.attribution.Attributor;
+import io.sipaudit.attribution.LegMerger;
+import io.sipaudit.attribution.UserCall;
 import io.sipaudit.dialog.CallAssembler;
-import io.sipaudit.dialog.CallRecord;
+import io.sipaudit.dialog.LegCorrelator;
 import io.sipaudit.ingest.SipIngest;
 import java.nio.file.NoSuchFileException;
 import java.util.function.Consumer;
@@ -62,10 +64,11 @@ final class AuditPipeline {
     health.accept(e);
   }
 
-  void call(AttributedCall c) {
-    analysis.call(c);
-    ledger.accept(c);
-    observer.call(c);
+  /** Counts one call as the user made it (a B2BUA/SBC group once, by the leg that crossed the balancer). */
+  void call(UserCall u) {
+    analysis.call(u);
+    ledger.accept(u.call());
+    observer.call(u.call());
   }
 
   /**
@@ -77,26 +80,39 @@ final class AuditPipeline {
   }
 
   /**
-   * Reads the inputs once: every event goes to the health tracker and the topology, every call is assembled,
-   * attributed, summed here and handed to {@code calls}; {@code records} sees each assembled call first (for
-   * leg correlation). Returns what the ingest found wrong with the inputs.
+   * Reads the inputs once: every event goes to the health tracker and the topology, every call is assembled and
+   * attributed, its B2BUA legs tied ({@link LegCorrelator}: X-CID, Session-ID, P-Charging-Vector, the
+   * {@code correlateHeaders}, and caller and callee when {@code byParties}), and each end-to-end call is merged
+   * ({@link LegMerger}), summed here and handed to {@code calls} once its legs have finished. Returns what the
+   * ingest found wrong with the inputs.
    */
   SipIngest.Result run(CaptureInputs inputs, ProgressBar bar, Attributor attributor, List<String> correlateHeaders,
-      Consumer<CallRecord> records, Consumer<AttributedCall> calls) throws NoSuchFileException {
-    CallAssembler assembler = new CallAssembler(r -> {
-      records.accept(r);
-      AttributedCall c = attributor.attribute(r);
-      call(c);
-      calls.accept(c);
-    }, correlateHeaders);
+      boolean byParties, Consumer<UserCall> calls) throws NoSuchFileException {
+    LegCorrelator<AttributedCall> legs = new LegCorrelator<>(byParties, s -> {
+      UserCall u = LegMerger.merge(s.group(), s.legs());
+      call(u);
+      calls.accept(u);
+    });
+    CallAssembler assembler = new CallAssembler(r -> legs.finished(r, attributor.attribute(r)), correlateHeaders)
+        .onStarted(legs::started);
     SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
       event(e);
       assembler.accept(e);
     });
     assembler.finish();
+    legs.finish();
     orphans = assembler.orphans();
     bar.done();
     return result;
+  }
+
+  /**
+   * Reads the inputs as {@link #run(CaptureInputs, ProgressBar, Attributor, List, boolean, Consumer)} does,
+   * handing on each call as the user made it (a B2BUA/SBC group merged into one).
+   */
+  SipIngest.Result run(CaptureInputs inputs, ProgressBar bar, Attributor attributor, Consumer<AttributedCall> calls)
+      throws NoSuchFileException {
+    return run(inputs, bar, attributor, List.of(), false, u -> calls.accept(u.call()));
   }
 
   /** Requests that belonged to no call, by method (after {@link #run}). */

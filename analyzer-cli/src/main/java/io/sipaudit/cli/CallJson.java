@@ -16,7 +16,8 @@ final class CallJson {
   private CallJson() {
   }
 
-  static void call(JsonGenerator g, AttributedCall c) throws IOException {
+  /** Writes one leg; {@code group} is the number of its entry in {@code callGroups}, null for a lone call. */
+  static void call(JsonGenerator g, AttributedCall c, @Nullable Long group) throws IOException {
     g.writeStartObject();
     g.writeStringField("callId", c.call().callId());
     g.writeStringField("start", c.call().start().toString());
@@ -46,6 +47,8 @@ final class CallJson {
       number(g, "pddMs", a.pddMs());
       number(g, "setupMs", a.setupMs());
       number(g, "srdMs", a.srdMs());
+      g.writeNumberField("round", a.round());
+      g.writeBooleanField("parallel", a.parallel());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -69,6 +72,7 @@ final class CallJson {
     g.writeBooleanField("complete", c.call().complete());
     g.writeStringField("file", c.call().source());
     g.writeNumberField("frame", c.call().firstFrame());
+    number(g, "group", group);
     g.writeEndObject();
     g.writeRaw('\n');
   }
@@ -80,6 +84,7 @@ final class CallJson {
     g.writeNumberField("callsBalanced", n.callsBalanced());
     g.writeNumberField("callsOffered", n.callsOffered());
     g.writeNumberField("callsStarted", n.callsStarted());
+    g.writeNumberField("callsBridged", n.callsBridged());
     g.writeNumberField("probesSent", n.probesSent());
     g.writeNumberField("probesReceived", n.probesReceived());
     g.writeEndObject();
@@ -142,7 +147,7 @@ final class CallJson {
     g.writeEndObject();
   }
 
-  private static void endpoint(JsonGenerator g, String name, @Nullable Endpoint e) throws IOException {
+  static void endpoint(JsonGenerator g, String name, @Nullable Endpoint e) throws IOException {
     if (e == null) {
       g.writeNullField(name);
     } else {

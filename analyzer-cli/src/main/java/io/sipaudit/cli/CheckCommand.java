@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
     ReportMaker maker = format == Format.html || format == Format.pdf ? new ReportMaker() : null;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SipIngest.Result result = pipeline.run(inputs, inputs.progress(err), attributor, List.of(), r -> { },
+    SipIngest.Result result = pipeline.run(inputs, inputs.progress(err), attributor,
         c -> {
           if (maker != null) {
             maker.call(c);

@@ -79,7 +79,7 @@ final class ReportCommand implements Callable<Integer> {
     ProgressBar bar = inputs.progress(err);
     SipIngest.Result result;
     try (CsvExport csv = csvDir == null ? null : CsvExport.open(csvDir)) {
-      result = pipeline.run(inputs, bar, attributor, List.of(), rec -> { }, c -> {
+      result = pipeline.run(inputs, bar, attributor, c -> {
         maker.call(c);
         if (csv != null) {
           csv.accept(c);

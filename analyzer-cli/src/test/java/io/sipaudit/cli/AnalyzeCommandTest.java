@@ -72,7 +72,7 @@ final class AnalyzeCommandTest {
     assertTrue(lines.get(0).startsWith("call_id,start,from,to,request_uri,client,balancer,first_pick,backend"));
     assertEquals(81, lines.size(), "80 calls and a header");
     List<String> attemptLines = Files.readAllLines(attempts);
-    assertEquals("call_id,attempt,backend,sent,outcome,status,pdd_ms,setup_ms", attemptLines.get(0));
+    assertEquals("call_id,attempt,backend,sent,outcome,status,pdd_ms,setup_ms,round", attemptLines.get(0));
     assertEquals(83, attemptLines.size(), "80 calls, 2 of them failed over, and a header");
   }
 
@@ -133,6 +133,65 @@ final class AnalyzeCommandTest {
   @Test
   void missingFileExits66() {
     assertEquals(66, CommandRun.sipaudit("analyze", "/nonexistent/x.pcap").exitCode());
+  }
+
+  /** The hand-made trace of a phone calling through an SBC (a new Call-ID per leg) and a balancer. */
+  private static String sbcTrace() {
+    return repo().resolve("analyzer-core/src/test/resources/b2bua/sbc-legs.txt").toString();
+  }
+
+  @Test
+  void callGroupsAreWrittenAfterTheSummaryAsTheyClose() throws Exception {
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", sbcTrace());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = JSON.readTree(run.out());
+    JsonNode schema = JSON.readTree(repo().resolve("docs/analysis.schema.json").toFile());
+    JsonNode groups = doc.get("callGroups");
+    assertEquals(2, groups.size(), "call 1 (X-CID) and call 2 (Session-ID); call 3 has one leg");
+    for (JsonNode g : groups) {
+      requireAll(g, schema.at("/properties/callGroups/items/required"), "group " + g.get("callIds"));
+    }
+    assertEquals("[\"a1-7e21@192.0.2.10\",\"b1-0c55@sbc.example.net\"]", groups.get(0).get("callIds").toString());
+    assertEquals("[\"x-cid\"]", groups.get(0).get("linkedBy").toString());
+    // call 2's B-leg was listed before its A-leg: legs are in start order
+    assertEquals("[\"b2-4d17@sbc.example.net\",\"a2-91f0@192.0.2.10\"]", groups.get(1).get("callIds").toString());
+    assertEquals("[\"session-id\"]", groups.get(1).get("linkedBy").toString());
+    assertEquals("header", groups.get(1).get("confidence").asText());
+  }
+
+  @Test
+  void anSbcsLegsCountOnceOnTheBackendTheirBalancerChose() throws Exception {
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", sbcTrace());
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode doc = JSON.readTree(run.out());
+    assertEquals(5, doc.get("calls").size(), "every leg is listed");
+    assertEquals(3, doc.at("/summary/calls").asInt(), "the phone made three calls");
+    JsonNode second = doc.at("/callGroups/1");
+    assertEquals(2, second.get("id").asInt());
+    assertEquals("a2-91f0@192.0.2.10", second.get("callerLeg").asText());
+    assertEquals("b2-4d17@sbc.example.net", second.get("attributedLeg").asText());
+    assertEquals("192.0.2.10:5060", second.get("client").asText());
+    assertEquals("192.0.2.42:5060", second.get("firstPick").asText());
+    assertEquals("192.0.2.41:5060", second.get("backend").asText());
+    assertEquals("failed_over_answered", second.get("outcome").asText());
+    assertEquals("[\"192.0.2.20:5060\"]", second.get("b2buas").toString());
+    for (JsonNode c : doc.get("calls")) {
+      int expected = c.get("callId").asText().startsWith("c3") ? 0 : c.get("callId").asText().substring(1, 2).charAt(0) - '0';
+      assertEquals(expected, c.get("group").asInt(), "group of " + c.get("callId"));
+    }
+    List<String> backends = new java.util.ArrayList<>();
+    doc.get("backends").forEach(b -> backends.add(b.get("address").asText() + " offered " + b.get("offered")
+        + " handled " + b.get("handled")));
+    // worked in LegMergerTest: .41 first pick of call 1, handles calls 1 and 2; .42 first pick of 2 and 3, handles 3
+    assertEquals(List.of("192.0.2.41:5060 offered 1 handled 2", "192.0.2.42:5060 offered 2 handled 1"), backends);
+    JsonNode sbc = null;
+    for (JsonNode n : doc.get("nodes")) {
+      if (n.get("address").asText().equals("192.0.2.20:5060")) {
+        sbc = n;
+      }
+    }
+    assertEquals("b2bua", sbc.get("role").asText());
+    assertEquals(2, sbc.get("callsBridged").asInt());
   }
 
   private static void requireAll(JsonNode node, JsonNode required, String what) {

@@ -119,13 +119,11 @@ final class CheckCommandTest {
 
     long failovers = 0;
     long lost = 0;
-    for (String line : Files.readAllLines(dir.resolve("truth.csv")).subList(1, Files.readAllLines(
-        dir.resolve("truth.csv")).size())) {
-      String[] f = line.split(",", -1);   // call_id,first_pick,final_pick,outcome
-      if (!f[1].isEmpty() && !f[2].isEmpty() && !f[1].equals(f[2])) {
-        failovers++;
+    for (io.sipaudit.truth.CallTruth t : io.sipaudit.truth.GroundTruthCsv.readTruth(dir.resolve("truth.csv"))) {
+      if (!t.firstPick().isEmpty() && !t.finalPick().isEmpty() && t.failedOver()) {
+        failovers++;   // the final pick is not the first, nor a branch forked in parallel with it (alg 12)
       }
-      if (f[3].equals("timeout") || f[3].equals("no_destination")) {
+      if (t.outcome() == io.sipaudit.truth.Outcome.TIMEOUT || t.outcome() == io.sipaudit.truth.Outcome.NO_DESTINATION) {
         lost++;
       }
     }

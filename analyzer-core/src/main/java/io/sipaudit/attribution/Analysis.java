@@ -48,6 +48,15 @@ public final class Analysis {
     topology.probe(e);
   }
 
+  /**
+   * Adds one call as the user made it: a B2BUA/SBC group counts once, with the merged call's balancer, attempts
+   * and backend; the nodes that bridged its legs are B2BUAs in the topology.
+   */
+  public void call(UserCall u) {
+    call(u.call());
+    u.b2buas().forEach(topology::bridged);
+  }
+
   /** Adds one call. */
   public void call(AttributedCall c) {
     calls++;

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param pddMs post-dial delay seen by the caller: INVITE to first 18x, or null
  * @param setupMs INVITE to 2xx as seen by the caller, or null
  * @param durationMs 2xx to BYE, or null
- * @param failoverMs first attempt to the attempt that was used last, when there were several, or null
+ * @param failoverMs first attempt to the first attempt of the last round, when there were several rounds, or null
  * @param pinningViolations in-dialog requests the balancer sent to another backend than the one that answered
  * @param srdMs RFC 6076 session request delay seen by the caller, or null
  * @param sddMs RFC 6076 session disconnect delay: the first BYE to its final response, or null
@@ -59,8 +59,24 @@ public record AttributedCall(
     return attempts.isEmpty() ? null : attempts.get(0).backend();
   }
 
-  /** Returns whether the call moved on from its first backend to another. */
+  /**
+   * Returns whether the call moved on from its first backend to another in a later round: the backend that
+   * answered (or was tried last) was not among the branches forked in parallel with the first attempt.
+   */
   public boolean failedOver() {
-    return attempts.size() > 1 && backend != null && !backend.equals(attempts.get(0).backend());
+    if (attempts.size() < 2 || backend == null || backend.equals(attempts.get(0).backend())) {
+      return false;
+    }
+    return finalAttempt().round() > attempts.get(0).round();
+  }
+
+  /** Returns the attempt that answered, else the last one; the call must have attempts. */
+  public Attempt finalAttempt() {
+    for (Attempt a : attempts) {
+      if (a.outcome() == AttemptOutcome.ANSWERED) {
+        return a;
+      }
+    }
+    return attempts.get(attempts.size() - 1);
   }
 }

@@ -3,6 +3,7 @@ package io.sipaudit.attribution;
 import io.sipaudit.dialog.CallRecord;
 import io.sipaudit.dialog.InDialogRequest;
 import io.sipaudit.dialog.InviteHop;
+import io.sipaudit.dialog.MessageOrder;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.net.Transport;
 import io.sipaudit.sip.SipMethod;
@@ -103,9 +104,12 @@ public final class Attributor {
       learned.add(balancer);   // forwarding seen: this node is a balancer
     }
     Instant lastSeen = call.end();
+    int[] rounds = rounds(sent);
     List<Attempt> attempts = new ArrayList<>(sent.size());
     for (int i = 0; i < sent.size(); i++) {
-      attempts.add(attempt(sent.get(i), i + 1 < sent.size(), upstream, call.complete()));
+      boolean parallel = (i > 0 && rounds[i - 1] == rounds[i]) || (i + 1 < sent.size() && rounds[i + 1] == rounds[i]);
+      boolean later = i + 1 < sent.size() && rounds[i + 1] > rounds[i];
+      attempts.add(attempt(sent.get(i), later, upstream, call.complete(), rounds[i], parallel));
     }
     for (Attempt a : attempts) {
       knownBackends.add(a.backend());
@@ -126,7 +130,11 @@ public final class Attributor {
     Long pdd = view == null ? null : pdd(view);
     Long setup = view == null || !view.answered() ? null : millis(view.sent(), view.finalAt());
     Long duration = duration(call, view);
-    Long failover = attempts.size() > 1 ? millis(attempts.get(0).sent(), attempts.get(attempts.size() - 1).sent()) : null;
+    Long failover = null;
+    if (!attempts.isEmpty() && rounds[rounds.length - 1] > 1) {
+      Attempt firstOfLast = attempts.stream().filter(a -> a.round() == rounds[rounds.length - 1]).findFirst().orElseThrow();
+      failover = millis(attempts.get(0).sent(), firstOfLast.sent());
+    }
     InDialogRequest bye = firstBye(call);
     Long sdd = bye == null || bye.finalAt() == null ? null : millis(bye.sent(), bye.finalAt());
     boolean completedByBye = outcome.answered() && bye != null && bye.finalCode() >= 200 && bye.finalCode() < 300;
@@ -153,7 +161,43 @@ public final class Attributor {
     return sent.get(sent.size() - 1);
   }
 
-  private static Attempt attempt(InviteHop h, boolean later, @Nullable InviteHop upstream, boolean complete) {
+  /**
+   * Numbers the rounds of the attempts (1, 2, ...): a branch sent while the previous one was still pending was
+   * forked in parallel with it (Kamailio dispatcher algorithm 12, a forking proxy); any other is a serial failover
+   * and starts a new round. Pending means: no final response and no CANCEL yet, and over UDP not retransmitted
+   * yet (a timed-out attempt is retransmitted before the balancer gives up on it), over other transports less than
+   * {@link Attempt#FORK_WINDOW} ago. The order of the messages decides where it is known, so that traces without
+   * times, or with whole seconds, keep failover and forking apart.
+   */
+  static int[] rounds(List<InviteHop> sent) {
+    int[] rounds = new int[sent.size()];
+    for (int i = 0; i < sent.size(); i++) {
+      rounds[i] = i == 0 || !pending(sent.get(i - 1), sent.get(i)) ? (i == 0 ? 1 : rounds[i - 1] + 1) : rounds[i - 1];
+    }
+    return rounds;
+  }
+
+  /** Whether {@code next} left while {@code prev} was still pending (see {@link #rounds}). */
+  private static boolean pending(InviteHop prev, InviteHop next) {
+    MessageOrder p = prev.order();
+    long at = next.order().sent();
+    if (p.known() && at > 0) {
+      boolean open = before(at, p.finalResponse()) && before(at, p.cancel());
+      return open && (prev.transport() == Transport.UDP ? before(at, p.firstRetransmission())
+          : Duration.between(prev.sent(), next.sent()).compareTo(Attempt.FORK_WINDOW) < 0);
+    }
+    Instant t = next.sent();
+    return (prev.finalAt() == null || prev.finalAt().isAfter(t))
+        && (prev.cancelledAt() == null || prev.cancelledAt().isAfter(t))
+        && Duration.between(prev.sent(), t).compareTo(Attempt.FORK_WINDOW) < 0;
+  }
+
+  private static boolean before(long position, long other) {
+    return other == 0 || position < other;
+  }
+
+  private static Attempt attempt(InviteHop h, boolean later, @Nullable InviteHop upstream, boolean complete,
+      int round, boolean parallel) {
     AttemptOutcome outcome;
     if (h.answered()) {
       outcome = AttemptOutcome.ANSWERED;
@@ -168,7 +212,7 @@ public final class Attributor {
     }
     Long pdd = pdd(h);
     Long setup = h.answered() ? millis(h.sent(), h.finalAt()) : null;
-    return new Attempt(h.dst(), h.sent(), outcome, h.finalCode(), pdd, setup, srd(h));
+    return new Attempt(h.dst(), h.sent(), outcome, h.finalCode(), pdd, setup, srd(h), round, parallel);
   }
 
   /** RFC 6076 §4.1 session request delay: INVITE to the first non-100 response, provisional or final. */
@@ -190,9 +234,10 @@ public final class Attributor {
 
   private static CallOutcome outcome(List<Attempt> attempts, @Nullable InviteHop upstream) {
     for (int i = 0; i < attempts.size(); i++) {
-      if (attempts.get(i).outcome() == AttemptOutcome.ANSWERED) {
-        return i == 0 || attempts.get(i).backend().equals(attempts.get(0).backend())
-            ? CallOutcome.ANSWERED : CallOutcome.FAILED_OVER_ANSWERED;
+      Attempt a = attempts.get(i);
+      if (a.outcome() == AttemptOutcome.ANSWERED) {
+        return a.round() == attempts.get(0).round() || a.backend().equals(attempts.get(0).backend())
+            ? CallOutcome.ANSWERED : CallOutcome.FAILED_OVER_ANSWERED;   // a parallel branch winning is no failover
       }
     }
     if (attempts.isEmpty()) {
@@ -210,10 +255,12 @@ public final class Attributor {
       return CallOutcome.UNKNOWN;
     }
     long backends = attempts.stream().map(Attempt::backend).distinct().count();
-    if (backends > 1) {
+    if (backends > 1 && last.round() > 1) {
       return CallOutcome.FAILED_ALL;
     }
-    return last.outcome() == AttemptOutcome.REJECTED ? CallOutcome.REJECTED : CallOutcome.TIMEOUT;
+    boolean rejected = attempts.stream()
+        .anyMatch(a -> a.round() == last.round() && a.outcome() == AttemptOutcome.REJECTED);   // a fork: any branch
+    return rejected ? CallOutcome.REJECTED : CallOutcome.TIMEOUT;
   }
 
   /** Returns the hop each hop was forwarded from, where one is visible. */

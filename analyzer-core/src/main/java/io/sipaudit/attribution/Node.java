@@ -16,10 +16,11 @@ import io.sipaudit.net.Endpoint;
  * @param callsStarted calls it sent to a balancer
  * @param probesSent OPTIONS requests it sent
  * @param probesReceived OPTIONS requests it received
+ * @param callsBridged calls for which it received one leg and sent another with a new Call-ID (a B2BUA, an SBC)
  */
 public record Node(
     Endpoint address, NodeRole role, long callsBalanced, long callsOffered, long callsStarted, long probesSent,
-    long probesReceived) {
+    long probesReceived, long callsBridged) {
   public Node {
     requireNonNull(address, "address");
     requireNonNull(role, "role");

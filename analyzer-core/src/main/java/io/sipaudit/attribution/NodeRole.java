@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum NodeRole {
   /** Receives calls and forwards each to one of several other nodes; often sends OPTIONS probes. */
   BALANCER,
+  /** Receives a call and places it again with a new Call-ID (an SBC or B2BUA), its legs tied by X-CID and the like. */
+  B2BUA,
   /** Receives calls from a balancer and answers them. */
   BACKEND,
   /** Starts calls. */

@@ -17,7 +17,8 @@ import java.util.Map;
  * <p>A node that forwarded calls to backends is a balancer; a node that received attempts is a backend; a node
  * that sent calls to a balancer is a client. A node with several kinds of evidence gets the role with the
  * most calls behind it (an HA balancer pair is two balancers; a balancer that also answers calls itself stays
- * a balancer). Feed it every ingest event (for the probes) and every attributed call.
+ * a balancer). A node that received one leg of a call and sent another with a new Call-ID is a B2BUA (an SBC).
+ * Feed it every ingest event (for the probes) and every attributed call.
  */
 public final class TopologyBuilder {
   private static final class Counts {
@@ -26,6 +27,7 @@ public final class TopologyBuilder {
     long started;
     long probesSent;
     long probesReceived;
+    long bridged;
   }
 
   private final Map<Endpoint, Counts> nodes = new HashMap<>();
@@ -50,6 +52,11 @@ public final class TopologyBuilder {
     }
   }
 
+  /** Counts a call for which {@code node} received one leg and sent another (a B2BUA or SBC). */
+  public void bridged(Endpoint node) {
+    node(node).bridged++;
+  }
+
   private Counts node(Endpoint e) {
     return nodes.computeIfAbsent(e, k -> new Counts());
   }
@@ -58,7 +65,7 @@ public final class TopologyBuilder {
   public List<Node> nodes() {
     List<Node> out = new ArrayList<>(nodes.size());
     nodes.forEach((e, c) -> out.add(new Node(e, role(c), c.balanced, c.offered, c.started, c.probesSent,
-        c.probesReceived)));
+        c.probesReceived, c.bridged)));
     out.sort(Comparator.comparing(Node::role).thenComparing(Node::address));
     return out;
   }
@@ -66,6 +73,9 @@ public final class TopologyBuilder {
   private static NodeRole role(Counts c) {
     if (c.balanced > 0 && c.balanced >= c.offered) {
       return NodeRole.BALANCER;
+    }
+    if (c.bridged > 0 && c.bridged >= c.offered) {
+      return NodeRole.B2BUA;
     }
     if (c.offered > 0 || (c.probesReceived > 0 && c.probesSent == 0 && c.started == 0)) {
       return NodeRole.BACKEND;   // also a destination that is only probed: in the pool, but given no calls

@@ -136,6 +136,9 @@ public final class CallLedger implements Consumer<AttributedCall> {
     }
     for (Attempt a : c.attempts()) {
       long[] acc = attemptsAnsweredFailed.computeIfAbsent(a.backend(), k -> new long[3]);
+      if (a.parallel() && a.outcome() == AttemptOutcome.CANCELLED) {
+        continue;   // a forked branch another branch won: not an attempt the backend could have answered
+      }
       acc[0]++;
       if (a.outcome() == AttemptOutcome.ANSWERED) {
         acc[1]++;

@@ -40,6 +40,7 @@ public final class CallAssembler implements Consumer<IngestEvent> {
   private long emitted;
 
   private final List<String> correlationHeaders;
+  private Consumer<CallRecord> started = r -> { };
 
   public CallAssembler(Consumer<CallRecord> out) {
     this(out, List.of());
@@ -52,6 +53,15 @@ public final class CallAssembler implements Consumer<IngestEvent> {
   public CallAssembler(Consumer<CallRecord> out, List<String> correlationHeaders) {
     this.out = Objects.requireNonNull(out, "out");
     this.correlationHeaders = List.copyOf(correlationHeaders);
+  }
+
+  /**
+   * Also hands each call on when its initial INVITE is first seen (a snapshot: that INVITE's hop and correlation
+   * keys, not complete), so that {@link LegCorrelator} knows which legs are still going.
+   */
+  public CallAssembler onStarted(Consumer<CallRecord> listener) {
+    this.started = Objects.requireNonNull(listener, "listener");
+    return this;
   }
 
   @Override
@@ -85,6 +95,9 @@ public final class CallAssembler implements Consumer<IngestEvent> {
       }
       call = new CallState(p, (SipRequest) p.message(), correlationHeaders);
       calls.put(callId, call);
+      call.add(p);
+      started.accept(call.toRecord(false));
+      return;
     }
     call.add(p);
   }

@@ -40,6 +40,7 @@ final class CallState {
   private boolean byeAnswered;
   private boolean inviteFailed;
   private boolean challenged;
+  private long messages;
   private final java.util.Set<String> correlationKeys = new java.util.TreeSet<>();
   private final List<String> correlationHeaders;
 
@@ -93,6 +94,7 @@ final class CallState {
   /** Adds one message of this call. */
   void add(SipPacket p) {
     lastActivity = p.ref().timestamp();
+    messages++;
     SipMessage m = p.message();
     CSeq cseq = cseq(m);
     if (cseq == null) {
@@ -117,17 +119,22 @@ final class CallState {
         String upstream = vias.size() > 1 ? vias.get(1).branch() : null;
         h = new HopState(p.src(), p.dst(), p.transport(), branch, upstream, cseq.number(), p.ref().timestamp(),
             r.authorizationUsername() != null || r.header("Proxy-Authorization") != null, digestUser(r));
+        h.sentSeq = messages;
         hops.add(h);
         hopsByKey.put(key, h);
         correlation(r);
       } else {
         h.retransmissions++;
+        if (h.retransmissionSeq == 0) {
+          h.retransmissionSeq = messages;
+        }
       }
     } else if (method.equals(SipMethod.CANCEL) || (method.equals(SipMethod.ACK) && !branch.isEmpty()
         && hopsByKey.containsKey(key(branch, "INVITE", p.src(), p.dst(), cseq)))) {
       HopState h = hopsByKey.get(key(branch, "INVITE", p.src(), p.dst(), cseq));
       if (h != null && method.equals(SipMethod.CANCEL) && h.cancelledAt == null) {
         h.cancelledAt = p.ref().timestamp();
+        h.cancelSeq = messages;
       }
       if (h != null && method.equals(SipMethod.ACK)) {
         h.acked = true;   // ACK for a non-2xx final response: same transaction (RFC 3261 §17.1.1.3)
@@ -150,7 +157,7 @@ final class CallState {
     if (cseq.method().equals(SipMethod.INVITE)) {
       HopState h = hopsByKey.get(key);
       if (h != null) {
-        h.response(code, r.reasonPhrase(), r.toTag(), p.ref().timestamp());
+        h.response(code, r.reasonPhrase(), r.toTag(), p.ref().timestamp(), messages);
         if (code >= 300) {
           inviteFailed = true;
           challenged = code == 401 || code == 407;

@@ -25,6 +25,10 @@ final class HopState {
   @Nullable String toTag;
   @Nullable Instant cancelledAt;
   boolean acked;
+  long sentSeq;
+  long retransmissionSeq;
+  long finalSeq;
+  long cancelSeq;
 
   HopState(Endpoint src, Endpoint dst, Transport transport, String branch, @Nullable String upstreamBranch,
       long cseq, Instant sent, boolean authorization, @Nullable String authUser) {
@@ -39,7 +43,7 @@ final class HopState {
     this.authUser = authUser;
   }
 
-  void response(int code, String reason, @Nullable String tag, Instant at) {
+  void response(int code, String reason, @Nullable String tag, Instant at, long seq) {
     if (code < 200) {
       if (code > 100 && firstProvisional == null && finalCode == 0) {   // a 180 overtaken by the 200 is late news
         firstProvisional = at;
@@ -48,6 +52,7 @@ final class HopState {
       return;
     }
     if (finalCode == 0) {
+      finalSeq = seq;
       finalCode = code;
       finalReason = reason;
       finalAt = at;
@@ -57,6 +62,7 @@ final class HopState {
 
   InviteHop toRecord() {
     return new InviteHop(src, dst, transport, branch, upstreamBranch, cseq, sent, retransmissions, firstProvisional,
-        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization, authUser);
+        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization, authUser,
+        new MessageOrder(sentSeq, retransmissionSeq, finalSeq, cancelSeq));
   }
 }

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param authorization whether the INVITE carried credentials (Authorization or Proxy-Authorization)
  * @param authUser the digest username of its Proxy-Authorization, else of its Authorization (the order Kamailio's
  *     dispatcher algorithm 5 reads them in), or null
+ * @param order where its messages came among the call's messages
  */
 public record InviteHop(
     Endpoint src,
@@ -50,9 +51,30 @@ public record InviteHop(
     @Nullable String toTag,
     @Nullable Instant cancelledAt,
     boolean authorization,
-    @Nullable String authUser) {
+    @Nullable String authUser,
+    MessageOrder order) {
+
+  /** A hop whose messages' order among the call's is unknown. */
+  public InviteHop(Endpoint src, Endpoint dst, Transport transport, String branch, @Nullable String upstreamBranch,
+      long cseq, Instant sent, int retransmissions, @Nullable Instant firstProvisional, int firstProvisionalCode,
+      @Nullable Instant finalAt, int finalCode, String finalReason, @Nullable String toTag, @Nullable Instant cancelledAt,
+      boolean authorization) {
+    this(src, dst, transport, branch, upstreamBranch, cseq, sent, retransmissions, firstProvisional,
+        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization, null,
+        MessageOrder.UNKNOWN);
+  }
+
+  /** A hop without a digest username. */
+  public InviteHop(Endpoint src, Endpoint dst, Transport transport, String branch, @Nullable String upstreamBranch,
+      long cseq, Instant sent, int retransmissions, @Nullable Instant firstProvisional, int firstProvisionalCode,
+      @Nullable Instant finalAt, int finalCode, String finalReason, @Nullable String toTag, @Nullable Instant cancelledAt,
+      boolean authorization, MessageOrder order) {
+    this(src, dst, transport, branch, upstreamBranch, cseq, sent, retransmissions, firstProvisional,
+        firstProvisionalCode, finalAt, finalCode, finalReason, toTag, cancelledAt, authorization, null, order);
+  }
 
   public InviteHop {
+    requireNonNull(order, "order");
     requireNonNull(src, "src");
     requireNonNull(dst, "dst");
     requireNonNull(transport, "transport");

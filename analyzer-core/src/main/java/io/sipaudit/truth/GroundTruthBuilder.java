@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Folds balancer events into one {@link CallTruth} per call and its {@link Attempt}s.
  *
- * <p>Attempts are the balancer's own choices ({@code select}, then each {@code next}) when it logged them,
+ * <p>Attempts are the balancer's own choices ({@code select}, the {@code branch}es algorithm 12 forks to in
+ * parallel with it, then each {@code next}) when it logged them,
  * otherwise the distinct addresses the INVITE was sent to ({@code send}; DNS SRV relaying, where the core
  * picks the address). A {@code send} followed within {@link #REFUSED_SEND} by the next one, with no reply between,
  * is left out: Kamailio's {@code onsend_route} runs before the core refuses an address on its dst blocklist, and
@@ -50,11 +51,16 @@ public final class GroundTruthBuilder implements Consumer<TruthEvent> {
     private final List<TruthEvent> sends = new ArrayList<>();
     private final List<TruthEvent> replies = new ArrayList<>();
     private final List<TruthEvent> failures = new ArrayList<>();
+    private final List<TruthEvent> branches = new ArrayList<>();
     private boolean noDestination;
 
     void add(TruthEvent e) {
       switch (e.kind()) {
         case SELECT, NEXT -> decisions.add(e);
+        case BRANCH -> {
+          decisions.add(e);
+          branches.add(e);
+        }
         case SEND -> sends.add(e);
         case REPLY -> replies.add(e);
         case FAIL -> failures.add(e);
@@ -135,7 +141,12 @@ public final class GroundTruthBuilder implements Consumer<TruthEvent> {
       } else {
         outcome = Outcome.UNKNOWN;
       }
-      return new CallTruth(callId, first, last, outcome);
+      List<String> parallel = new ArrayList<>();
+      if (!branches.isEmpty()) {
+        parallel.add(first);
+        branches.forEach(b -> parallel.add(Destinations.hostPort(required(b, "dst"))));
+      }
+      return new CallTruth(callId, first, last, outcome, parallel);
     }
 
     /** Index of the latest attempt at or before {@code time} (to {@code dst}, unless it is null), or -1. */

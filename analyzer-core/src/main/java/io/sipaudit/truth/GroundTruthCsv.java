@@ -21,6 +21,11 @@ import org.apache.commons.csv.CSVRecord;
  * call_id,first_pick,final_pick,outcome
  * 1-3296@127.0.1.100,127.0.1.13:5060,127.0.1.13:5060,answered
  * </pre>
+ * With parallel forking (algorithm 12) a fifth column lists the destinations forked to at once:
+ * <pre>
+ * call_id,first_pick,final_pick,outcome,parallel
+ * 1-17924@127.0.1.100,127.0.1.183:5060,127.0.1.182:5060,answered,127.0.1.183:5060 127.0.1.182:5060 127.0.1.181:5060
+ * </pre>
  * {@code attempts.csv}, one row per destination tried:
  * <pre>
  * call_id,attempt,time,destination,code
@@ -29,17 +34,26 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class GroundTruthCsv {
   static final String[] TRUTH_HEADER = {"call_id", "first_pick", "final_pick", "outcome"};
+  static final String[] PARALLEL_TRUTH_HEADER = {"call_id", "first_pick", "final_pick", "outcome", "parallel"};
   static final String[] ATTEMPTS_HEADER = {"call_id", "attempt", "time", "destination", "code"};
 
   private GroundTruthCsv() {
   }
 
-  /** Writes {@code truth.csv} rows. */
+  /**
+   * Writes {@code truth.csv} rows; when the balancer forked calls in parallel (algorithm 12) a fifth column,
+   * {@code parallel}, lists the destinations each call was forked to, space-separated.
+   */
   public static void writeTruth(List<CallTruth> calls, Path file) {
+    boolean forked = calls.stream().anyMatch(c -> !c.parallel().isEmpty());
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVPrinter p = format(TRUTH_HEADER).print(w)) {
+        CSVPrinter p = format(forked ? PARALLEL_TRUTH_HEADER : TRUTH_HEADER).print(w)) {
       for (CallTruth c : calls) {
-        p.printRecord(c.callId(), c.firstPick(), c.finalPick(), c.outcome().csvName());
+        if (forked) {
+          p.printRecord(c.callId(), c.firstPick(), c.finalPick(), c.outcome().csvName(), String.join(" ", c.parallel()));
+        } else {
+          p.printRecord(c.callId(), c.firstPick(), c.finalPick(), c.outcome().csvName());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing " + file, e);
@@ -68,11 +82,13 @@ public final class GroundTruthCsv {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         long line = rec.getRecordNumber() + 1;
-        if (rec.size() != TRUTH_HEADER.length) {
-          throw new TruthLogException(line, file + ": expected 4 columns, found " + rec.size());
+        if (rec.size() != TRUTH_HEADER.length && rec.size() != PARALLEL_TRUTH_HEADER.length) {
+          throw new TruthLogException(line, file + ": expected 4 or 5 columns, found " + rec.size());
         }
         try {
-          out.add(new CallTruth(rec.get(0), rec.get(1), rec.get(2), Outcome.ofCsvName(rec.get(3))));
+          List<String> parallel = rec.size() < 5 || rec.get(4).isBlank() ? List.of()
+              : List.of(rec.get(4).trim().split(" +"));
+          out.add(new CallTruth(rec.get(0), rec.get(1), rec.get(2), Outcome.ofCsvName(rec.get(3)), parallel));
         } catch (IllegalArgumentException e) {
           throw new TruthLogException(line, file + ": " + e.getMessage());
         }

@@ -23,6 +23,8 @@ public record TruthEvent(Instant time, Kind kind, String callId, Map<String, Str
   public enum Kind {
     /** {@code ds_select_dst} chose {@code dst}. */
     SELECT,
+    /** With algorithm 12, {@code ds_select_dst} appended {@code dst} as a branch forked in parallel with the first. */
+    BRANCH,
     /** {@code ds_next_dst} moved to {@code dst} after a failure. */
     NEXT,
     /** {@code ds_select_dst} found no usable destination. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sipaudit.dialog.CallRecord;
 import io.sipaudit.dialog.InDialogRequest;
 import io.sipaudit.dialog.InviteHop;
+import io.sipaudit.dialog.MessageOrder;
 import io.sipaudit.net.Endpoint;
 import io.sipaudit.net.Transport;
 import io.sipaudit.sip.SipMethod;
@@ -28,8 +29,7 @@ final class AttributorTest {
       int code, long finalMs) {
     return new InviteHop(src, dst, Transport.UDP, branch, upstream, 1, T0.plusMillis(sentMs), 0,
         code == 200 ? T0.plusMillis(sentMs + 5) : null, code == 200 ? 180 : 0,
-        code == 0 ? null : T0.plusMillis(finalMs), code, code == 0 ? "" : "x", code == 0 ? null : "t", null, false,
-        null);
+        code == 0 ? null : T0.plusMillis(finalMs), code, code == 0 ? "" : "x", code == 0 ? null : "t", null, false);
   }
 
   private static CallRecord call(List<InviteHop> hops, List<InDialogRequest> dialog) {
@@ -172,5 +172,82 @@ final class AttributorTest {
     AttributedCall c = new Attributor().attribute(open);
     assertEquals(CallOutcome.UNKNOWN, c.outcome());
     assertEquals(AttemptOutcome.NO_RESPONSE, c.attempts().get(0).outcome());
+  }
+
+  private static final Endpoint B3 = Endpoint.parse("10.0.1.3:5060");
+
+  /** A branch that rang (180 at +100 ms) and was cancelled at {@code cancelMs} without a final response. */
+  private static InviteHop cancelled(Endpoint dst, String branch, long sentMs, long cancelMs) {
+    return new InviteHop(LB, dst, Transport.UDP, branch, "zc", 1, T0.plusMillis(sentMs), 0, T0.plusMillis(sentMs + 100),
+        180, null, 0, "", null, T0.plusMillis(cancelMs), false);
+  }
+
+  @Test
+  void parallelBranchesAreOneRoundAndTheWinnerIsNoFailover() {
+    // Kamailio dispatcher alg 12: $du = B1, branches B2 and B3, all relayed within a millisecond; B2 answers
+    // 200 at 300 ms, tm cancels B1 and B3 at 301 ms
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 200, 302),
+        cancelled(B1, "zl1", 1, 301),
+        hop(LB, B2, "zl2", "zc", 1, 200, 300),
+        cancelled(B3, "zl3", 2, 301)), List.of()));
+    assertEquals(List.of(1, 1, 1), c.attempts().stream().map(Attempt::round).toList());
+    assertTrue(c.attempts().stream().allMatch(Attempt::parallel));
+    assertEquals(B1, c.firstPick(), "the first branch sent: the destination ds_select_dst chose");
+    assertEquals(B2, c.backend(), "the branch that sent 2xx");
+    assertEquals(CallOutcome.ANSWERED, c.outcome());
+    assertFalse(c.failedOver());
+    assertNull(c.failoverMs());
+    assertEquals(List.of(AttemptOutcome.CANCELLED, AttemptOutcome.ANSWERED, AttemptOutcome.CANCELLED),
+        c.attempts().stream().map(Attempt::outcome).toList());
+  }
+
+  @Test
+  void aForkWhoseBranchesAllFailThenASerialAttemptIsAFailover() {
+    // B1 and B2 forked at 1 ms, both 503 at 20 ms; B3 tried alone at 25 ms answers
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 200, 200),
+        hop(LB, B1, "zl1", "zc", 1, 503, 20),
+        hop(LB, B2, "zl2", "zc", 1, 503, 20),
+        hop(LB, B3, "zl3", "zc", 25, 200, 190)), List.of()));
+    assertEquals(List.of(1, 1, 2), c.attempts().stream().map(Attempt::round).toList());
+    assertEquals(List.of(true, true, false), c.attempts().stream().map(Attempt::parallel).toList());
+    assertTrue(c.failedOver());
+    assertEquals(CallOutcome.FAILED_OVER_ANSWERED, c.outcome());
+    assertEquals(24L, c.failoverMs(), "first branch at 1 ms to the next round at 25 ms");
+  }
+
+  @Test
+  void aBranchSentAfterTheForkWindowIsSerialEvenWithoutAResponse() {
+    // B1 never answers; B2 leaves 100 ms later (Attempt.FORK_WINDOW): a timeout failover, not a fork
+    AttributedCall c = new Attributor().attribute(call(List.of(
+        hop(CLIENT, LB, "zc", null, 0, 200, 300),
+        hop(LB, B1, "zl1", "zc", 1, 0, 0),
+        hop(LB, B2, "zl2", "zc", 101, 200, 290)), List.of()));
+    assertEquals(List.of(1, 2), c.attempts().stream().map(Attempt::round).toList());
+    assertTrue(c.failedOver());
+  }
+
+  @Test
+  void withTimesOneMillisecondApartTheOrderOfMessagesStillTellsFailoverFromForking() {
+    // a trace without times (1 ms per message): B1's INVITE (message 2) was retransmitted (message 3) before B2's
+    // (message 4), so the balancer had given up waiting: a timeout failover, however close the times
+    InviteHop b1 = new InviteHop(LB, B1, Transport.UDP, "zl1", "zc", 1, T0.plusMillis(1), 1, null, 0, null, 0, "",
+        null, null, false, new MessageOrder(2, 3, 0, 0));
+    InviteHop b2 = new InviteHop(LB, B2, Transport.UDP, "zl2", "zc", 1, T0.plusMillis(3), 0, null, 0, T0.plusMillis(4),
+        200, "OK", "t", null, false, new MessageOrder(4, 0, 5, 0));
+    InviteHop c = new InviteHop(CLIENT, LB, Transport.UDP, "zc", null, 1, T0, 0, null, 0, T0.plusMillis(5), 200, "OK",
+        "t", null, false, new MessageOrder(1, 0, 6, 0));
+    AttributedCall failover = new Attributor().attribute(call(List.of(c, b1, b2), List.of()));
+    assertEquals(List.of(1, 2), failover.attempts().stream().map(Attempt::round).toList());
+    assertEquals(CallOutcome.FAILED_OVER_ANSWERED, failover.outcome());
+    // the same, but B2 left before B1's first retransmission: forked
+    InviteHop forked = new InviteHop(LB, B2, Transport.UDP, "zl2", "zc", 1, T0.plusMillis(2), 0, null, 0,
+        T0.plusMillis(4), 200, "OK", "t", null, false, new MessageOrder(3, 0, 5, 0));
+    InviteHop b1Later = new InviteHop(LB, B1, Transport.UDP, "zl1", "zc", 1, T0.plusMillis(1), 1, null, 0, null, 0, "",
+        null, null, false, new MessageOrder(2, 4, 0, 0));
+    AttributedCall fork = new Attributor().attribute(call(List.of(c, b1Later, forked), List.of()));
+    assertEquals(List.of(1, 1), fork.attempts().stream().map(Attempt::round).toList());
+    assertEquals(CallOutcome.ANSWERED, fork.outcome());
   }
 }

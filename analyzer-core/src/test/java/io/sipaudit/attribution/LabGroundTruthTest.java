@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The acceptance test of attribution: for every lab capture, each call's first attempt, final backend and
- * outcome equal what the real Kamailio logged it did (truth.csv), call for call.
+ * outcome equal what the real Kamailio logged it did (truth.csv), call for call; with parallel forking (alg 12),
+ * the branches too.
  */
 final class LabGroundTruthTest {
 
@@ -59,6 +60,11 @@ final class LabGroundTruthTest {
         continue;
       }
       assertEquals(t.firstPick(), String.valueOf(c.firstPick()), "first pick of " + where);
+      if (!t.parallel().isEmpty()) {   // algorithm 12: the branches Kamailio forked to at once are our first round
+        assertEquals(t.parallel(), c.attempts().stream().filter(a -> a.round() == 1).map(a -> a.backend().toString())
+            .toList(), "parallel branches of " + where);
+        assertTrue(c.attempts().stream().allMatch(Attempt::parallel), "parallel flags of " + where);
+      }
       switch (t.outcome()) {
         case ANSWERED -> {
           assertEquals(t.finalPick(), String.valueOf(c.backend()), "final backend of " + where);

@@ -34,7 +34,7 @@ final class ConcurrentCallSkewTest {
     CallRecord r = new CallRecord(n + "@c", "f" + n, t, "sip:u" + n + "@x", "sip:d@x", "sip:d@x", List.of(),
         List.of(new InDialogRequest(SipMethod.BYE, CLIENT, LB, bye, 200, bye)), bye, true, "test", n, Set.of());
     return new AttributedCall(r, CLIENT, LB, List.of(new Attempt(backend, t, AttemptOutcome.ANSWERED, 200, null,
-        null, null)), backend, CallOutcome.ANSWERED, 200, null, null, null, null, List.of(), null, null, true);
+        null, null, 1, false)), backend, CallOutcome.ANSWERED, 200, null, null, null, null, List.of(), null, null, true);
   }
 
   /** 100 calls in turn; those on the first backend last {@code longOnes} seconds, the others 2 s. */

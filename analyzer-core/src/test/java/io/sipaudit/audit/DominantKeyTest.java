@@ -32,7 +32,7 @@ final class DominantKeyTest {
     Instant t = Instant.ofEpochSecond(T0 + n / 5, (n % 5) * 200_000_000L);
     CallRecord r = new CallRecord(n + "-1@client.example", "tag" + n, t, from, "sip:desk@corp.example",
         "sip:desk@corp.example", List.of(), List.of(), t.plusSeconds(2), true, "test", n, Set.of());
-    Attempt a = new Attempt(backend, t, AttemptOutcome.ANSWERED, 200, null, null, null);
+    Attempt a = new Attempt(backend, t, AttemptOutcome.ANSWERED, 200, null, null, null, 1, false);
     return new AttributedCall(r, CLIENT, LB, List.of(a), backend, CallOutcome.ANSWERED, 200, null, null, null, null,
         List.of(), null, null, true);
   }

@@ -103,4 +103,25 @@ final class GroundTruthBuilderTest {
     assertEquals(Outcome.UNKNOWN, b.calls().get(0).outcome());
     assertEquals("aa", b.calls().get(1).callId());
   }
+
+  @Test
+  void parallelBranchesOfAlgorithm12AreAttemptsAndTheWinnerIsNoFailover() {
+    // lines as the lab balancer logged call 1 of samples/parallel-alg12 (times shortened)
+    GroundTruthBuilder b = build("""
+        LBTRUTH t=7.501344 ev=select ci=c7 dst=sip:127.0.1.183:5060
+        LBTRUTH t=7.501818 ev=branch ci=c7 dst=sip:127.0.1.182:5060
+        LBTRUTH t=7.501893 ev=branch ci=c7 dst=sip:127.0.1.181:5060
+        LBTRUTH t=7.503164 ev=send ci=c7 dst=127.0.1.183:5060 proto=1
+        LBTRUTH t=7.508538 ev=send ci=c7 dst=127.0.1.182:5060 proto=1
+        LBTRUTH t=7.512950 ev=send ci=c7 dst=127.0.1.181:5060 proto=1
+        LBTRUTH t=7.719781 ev=reply ci=c7 code=200 src=127.0.1.182:5060
+        LBTRUTH t=7.733993 ev=reply ci=c7 code=487 src=127.0.1.181:5060
+        LBTRUTH t=7.737659 ev=reply ci=c7 code=487 src=127.0.1.183:5060
+        """);
+    CallTruth c = b.calls().get(0);
+    assertEquals(new CallTruth("c7", "127.0.1.183:5060", "127.0.1.182:5060", Outcome.ANSWERED,
+        List.of("127.0.1.183:5060", "127.0.1.182:5060", "127.0.1.181:5060")), c);
+    assertFalse(c.failedOver(), "the winner was forked to with the first pick");
+    assertEquals(List.of("487", "200", "487"), b.attempts().stream().map(Attempt::code).toList());
+  }
 }

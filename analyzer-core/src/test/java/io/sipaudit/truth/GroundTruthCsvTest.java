@@ -27,6 +27,17 @@ final class GroundTruthCsvTest {
   }
 
   @Test
+  void forkedCallsAddAParallelColumnAndRoundTrip(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("truth.csv");
+    List<CallTruth> calls = List.of(new CallTruth("1-9@h", "127.0.1.183:5060", "127.0.1.182:5060", Outcome.ANSWERED,
+        List.of("127.0.1.183:5060", "127.0.1.182:5060")));
+    GroundTruthCsv.writeTruth(calls, file);
+    assertEquals(List.of("call_id,first_pick,final_pick,outcome,parallel",
+        "1-9@h,127.0.1.183:5060,127.0.1.182:5060,answered,127.0.1.183:5060 127.0.1.182:5060"), Files.readAllLines(file));
+    assertEquals(calls, GroundTruthCsv.readTruth(file));
+  }
+
+  @Test
   void attemptsFileHasOneRowPerAttempt(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("attempts.csv");
     GroundTruthCsv.writeAttempts(List.of(

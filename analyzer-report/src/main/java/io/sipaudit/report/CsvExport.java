@@ -39,7 +39,7 @@ public final class CsvExport implements Consumer<AttributedCall>, AutoCloseable 
 
   /** The columns of {@code attempts.csv}. */
   public static final String[] ATTEMPT_COLUMNS = {"call_id", "attempt", "backend", "sent", "outcome", "status",
-      "pdd_ms", "setup_ms"};
+      "pdd_ms", "setup_ms", "round"};
 
   private final Path dir;
   private final CSVPrinter calls;
@@ -84,7 +84,7 @@ public final class CsvExport implements Consumer<AttributedCall>, AutoCloseable 
     int i = 1;
     for (Attempt a : c.attempts()) {
       rows.add(List.of(c.call().callId(), i++, a.backend(), a.sent(), a.outcome().id(), a.status(), s(a.pddMs()),
-          s(a.setupMs())));
+          s(a.setupMs()), a.round()));
     }
     return rows;
   }

@@ -220,6 +220,9 @@ public final class HtmlReport {
     if (n.callsStarted() > 0) {
       parts.add("started " + n.callsStarted() + " calls");
     }
+    if (n.callsBridged() > 0) {
+      parts.add("bridged " + n.callsBridged() + " calls to a new leg");
+    }
     if (n.probesSent() > 0) {
       parts.add("sent " + n.probesSent() + " probes");
     }
@@ -535,10 +538,10 @@ public final class HtmlReport {
     return label == null || label.isBlank() ? role : label;
   }
 
-  /** Clients, then balancers, then backends, each by address. */
+  /** Clients, then B2BUAs, balancers and backends, each by address. */
   private static List<Endpoint> columnOrder(ReportData d) {
     LinkedHashSet<Endpoint> order = new LinkedHashSet<>();
-    for (NodeRole r : List.of(NodeRole.CLIENT, NodeRole.BALANCER, NodeRole.BACKEND)) {
+    for (NodeRole r : List.of(NodeRole.CLIENT, NodeRole.B2BUA, NodeRole.BALANCER, NodeRole.BACKEND)) {
       d.nodes().stream().filter(n -> n.role() == r).map(Node::address).sorted().forEach(order::add);
     }
     return List.copyOf(order);
