@@ -44,8 +44,9 @@ final class AuditPipeline {
     this.options = options;
     this.policy = policy;
     this.expectation = expectation;
-    this.observer = new HealthObserver(options.setup(), options.health(policy));
-    this.health = new HealthTracker(options.health(policy)).onProbeResult(observer.probes::add);
+    // the state timeline is built as the capture is read; marks of calls that lasted over an hour come late
+    this.observer = new HealthObserver(options.setup(), options.health(policy)).streaming(java.time.Duration.ofHours(1));
+    this.health = new HealthTracker(options.health(policy)).onProbeResult(observer::probe);
     this.ledger = new CallLedger(expectation instanceof Expectation.Simulated);
     Integer alg = options.hints().algorithm();
     if (alg != null) {
@@ -62,6 +63,7 @@ final class AuditPipeline {
   void event(IngestEvent e) {
     analysis.event(e);
     health.accept(e);
+    observer.advance(e.ref().timestamp());
   }
 
   /** Counts one call as the user made it (a B2BUA/SBC group once, by the leg that crossed the balancer). */
@@ -129,8 +131,7 @@ final class AuditPipeline {
       }
     }
     backends.removeIf(e -> e.port() == 0);
-    stateChanges = observer.model().transitions(backends.stream().map(Endpoint::toString).toList(),
-        java.util.Map.of());
+    stateChanges = observer.transitions(backends.stream().map(Endpoint::toString).toList());
     return new Auditor(policy, expectation, options.hints()).audit(ledger, health, new ArrayList<>(backends));
   }
 }

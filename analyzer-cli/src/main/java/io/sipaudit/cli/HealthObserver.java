@@ -10,6 +10,7 @@ import io.sipaudit.net.Endpoint;
 import io.sipaudit.simulate.DestinationState;
 import io.sipaudit.simulate.HealthEvents;
 import io.sipaudit.simulate.HealthModel;
+import io.sipaudit.simulate.StreamingStateTimeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,9 +19,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gathers, during {@code simulate}'s pass, what the health replay needs: the balancer's probes with their
- * results, and the attempts its failure route gave up on (where it calls {@code ds_mark_dst}). Memory follows
- * the probes and the failed attempts.
+ * Gathers what the health replay needs: the balancer's probes with their results, and the attempts its failure
+ * route gave up on (where it calls {@code ds_mark_dst}). For {@code simulate}'s replay it keeps them all (memory
+ * follows the probes and the failed attempts); with {@link #streaming} it hands them to a
+ * {@link StreamingStateTimeline} as they come, for the state timeline of {@code analyze}, {@code check} and
+ * {@code report} (memory follows the probes of the last hour).
  */
 final class HealthObserver {
   final List<ProbeResult> probes = new ArrayList<>();
@@ -31,6 +34,7 @@ final class HealthObserver {
   private final HealthOptions options;
   private final boolean marks;
   private final Duration frTimer;
+  private @Nullable StreamingStateTimeline timeline;
 
   HealthObserver(@Nullable DispatcherSetup setup, HealthOptions options) {
     // a ds_mark_dst("$var(x)") state Kamailio cannot parse changes nothing; marks need failover (flags bit 2)
@@ -54,6 +58,50 @@ final class HealthObserver {
     this.frTimer = frTimer;
   }
 
+  /** Hands probes and marks to a state timeline that waits {@code delay} for late marks, instead of keeping them. */
+  HealthObserver streaming(Duration delay) {
+    timeline = new StreamingStateTimeline(settings(), delay);
+    return this;
+  }
+
+  /** Takes one probe's result (a {@code HealthTracker} callback). */
+  void probe(ProbeResult p) {
+    if (timeline == null) {
+      probes.add(p);
+      return;
+    }
+    timeline.probe(probeTime(p), p.destination().toString(), probeSucceeded(p), p.prober().toString());
+  }
+
+  /** Tells a streaming observer how far the capture has come. */
+  void advance(java.time.Instant now) {
+    if (timeline != null) {
+      timeline.advance(now);
+    }
+  }
+
+  /** The destinations' state changes of a streaming observer, for {@code destinations}; events late by more
+   * than its delay are counted in {@link #lateEvents}. */
+  List<HealthModel.StateChange> transitions(java.util.Collection<String> destinations) {
+    if (timeline == null) {
+      return model().transitions(destinations, java.util.Map.of());
+    }
+    return timeline.finish(destinations);
+  }
+
+  long lateEvents() {
+    return timeline == null ? 0 : timeline.late();
+  }
+
+  /** When the balancer learnt a probe's result: its answer, else tm's fr_timer (its local 408). */
+  private java.time.Instant probeTime(ProbeResult p) {
+    return p.answeredAt() != null ? p.answeredAt() : p.sent().plus(frTimer());
+  }
+
+  private boolean probeSucceeded(ProbeResult p) {
+    return p.answeredAt() != null && options.probeSucceeded(p.status());
+  }
+
   /** Returns the rules that judge a probe's answer. */
   HealthOptions options() {
     return options;
@@ -69,8 +117,8 @@ final class HealthObserver {
 
   /** Sees one attributed call: its balancer, and attempts that failed (marked by the failure route). */
   void call(AttributedCall c) {
-    if (c.balancer() != null) {
-      balancers.add(c.balancer());
+    if (c.balancer() != null && balancers.add(c.balancer()) && timeline != null) {
+      timeline.prober(c.balancer().toString());
     }
     if (!marks()) {
       return;
@@ -82,10 +130,15 @@ final class HealthObserver {
           && io.sipaudit.audit.CallLedger.failureStatus(a.status()))) {
         continue;
       }
-      marked.add(a);
       // the failure route runs just before the next attempt; after the last one, just before the balancer's
       // final failure to the caller (tm's timer ticks make fr_timer itself a poor clock)
-      markedAt.add(k + 1 < attempts.size() ? attempts.get(k + 1).sent() : gaveUp(c, a));
+      java.time.Instant at = k + 1 < attempts.size() ? attempts.get(k + 1).sent() : gaveUp(c, a);
+      if (timeline != null) {
+        timeline.mark(at, a.backend().toString());
+        continue;
+      }
+      marked.add(a);
+      markedAt.add(at);
     }
   }
 
@@ -101,14 +154,17 @@ final class HealthObserver {
 
   /** Returns the model of the balancer's view: its probes' results and its marks. */
   HealthModel model() {
+    return feed(new HealthModel(settings()));
+  }
+
+  private HealthModel.Settings settings() {
     int mode = setup != null && setup.loaded() ? setup.probingMode() : 0;
     int markState = setup == null || setup.markState() == null
         ? DestinationState.INACTIVE | (mode == 1 ? DestinationState.PROBING : 0)   // ds_mark_dst() without a state
         : setup.markState();
-    HealthModel.Settings settings = setup != null && setup.loaded()
+    return setup != null && setup.loaded()
         ? new HealthModel.Settings(setup.probingThreshold(), setup.inactiveThreshold(), mode, markState)
         : HealthModel.Settings.DEFAULTS;
-    return feed(new HealthModel(settings));
   }
 
   /** Hands every probe result and mark to {@code m}, and returns it. */
@@ -122,11 +178,7 @@ final class HealthObserver {
             : (int) java.time.Duration.between(p.sent(), p.answeredAt()).toMillis();
         m.latency(p.answeredAt() != null ? p.answeredAt() : p.sent().plus(frTimer()), p.destination().toString(), ms);
       }
-      if (p.answeredAt() != null) {
-        m.probe(p.answeredAt(), p.destination().toString(), options.probeSucceeded(p.status()));
-      } else {
-        m.probe(p.sent().plus(frTimer()), p.destination().toString(), false);   // tm's local 408
-      }
+      m.probe(probeTime(p), p.destination().toString(), probeSucceeded(p));
     }
     for (int i = 0; i < marked.size(); i++) {
       m.mark(markedAt.get(i), marked.get(i).backend().toString());
