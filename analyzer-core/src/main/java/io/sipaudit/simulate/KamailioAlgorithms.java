@@ -356,12 +356,9 @@ public final class KamailioAlgorithms {
    */
   static final class CallLoad implements DispatcherAlgorithm {
     private static final java.time.Duration EXPIRE = java.time.Duration.ofSeconds(7200);
-    private int[] load = new int[0];
+    private CallHolds calls = new CallHolds(0);
     private int[] maxload = new int[0];
     private boolean[] counted = new boolean[0];
-    private final Map<String, Integer> holders = new java.util.HashMap<>();
-    private final java.util.PriorityQueue<Map.Entry<java.time.Instant, String>> ends =
-        new java.util.PriorityQueue<>(Map.Entry.comparingByKey());
     private @Nullable CallArrival pending;
     private int pendingIndex = -1;
 
@@ -373,8 +370,8 @@ public final class KamailioAlgorithms {
     @Override
     public long index(CallArrival call, List<Destination> set, DispatcherAlgorithm.@Nullable SetView view) {
       int n = set.size();
-      if (load.length != n) {
-        load = new int[n];
+      if (calls.size() != n) {
+        calls = new CallHolds(n);
         maxload = new int[n];
         counted = new boolean[n];
         for (int j = 0; j < n; j++) {
@@ -382,16 +379,11 @@ public final class KamailioAlgorithms {
           counted[j] = set.get(j).attr("duid") != null;
         }
       }
-      while (!ends.isEmpty() && !ends.peek().getKey().isAfter(call.time())) {
-        Integer j = holders.remove(ends.poll().getValue());
-        if (j != null) {
-          load[j]--;
-        }
-      }
+      calls.release(call.time());
       int best = -1;
       for (int j = 0; j < n; j++) {
         boolean usable = view == null ? !set.get(j).skippedAtLoad() : !view.skipped(j);
-        if (usable && (maxload[j] == 0 || load[j] < maxload[j]) && (best < 0 || load[j] < load[best])) {
+        if (usable && !full(j) && (best < 0 || calls.load(j) < calls.load(best))) {
           best = j;
         }
       }
@@ -403,19 +395,18 @@ public final class KamailioAlgorithms {
     @Override
     public void chosen(int index, int n) {
       CallArrival c = pending;
-      if (c == null || !counted[pendingIndex] || holders.containsKey(c.callId())) {
+      if (c == null || !counted[pendingIndex] || calls.holds(c.callId())) {
         return;
       }
-      holders.put(c.callId(), pendingIndex);   // counted on the least-loaded pick, as ds_load_add does
-      load[pendingIndex]++;
-      ends.add(Map.entry(c.end() != null && c.end().isAfter(c.time()) ? c.end() : c.time().plus(EXPIRE),
-          c.callId()));
+      // counted on the least-loaded pick, as ds_load_add does
+      calls.hold(c.callId(), pendingIndex, c.end() != null && c.end().isAfter(c.time()) ? c.end()
+          : c.time().plus(EXPIRE));
       pending = null;
     }
 
     @Override
     public boolean full(int index) {
-      return index < maxload.length && maxload[index] > 0 && load[index] >= maxload[index];
+      return index < maxload.length && maxload[index] > 0 && calls.load(index) >= maxload[index];
     }
   }
 

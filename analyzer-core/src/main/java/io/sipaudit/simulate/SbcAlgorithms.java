@@ -2,10 +2,8 @@ package io.sipaudit.simulate;
 
 import io.sipaudit.config.Destination;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -61,10 +59,8 @@ public final class SbcAlgorithms {
 
   /** Fewest calls in progress, ties rotating from the backend after the last pick. */
   static final class LeastCalls implements DispatcherAlgorithm {
-    private int[] load = new int[0];
+    private CallHolds calls = new CallHolds(0);
     private int[] maxload = new int[0];
-    private final Map<String, Integer> holders = new HashMap<>();
-    private final PriorityQueue<Map.Entry<Instant, String>> ends = new PriorityQueue<>(Map.Entry.comparingByKey());
     private int last = -1;
     private @Nullable CallArrival pending;
 
@@ -76,28 +72,20 @@ public final class SbcAlgorithms {
     @Override
     public long index(CallArrival call, List<Destination> set, DispatcherAlgorithm.@Nullable SetView view) {
       int n = set.size();
-      if (load.length != n) {
-        load = new int[n];
+      if (calls.size() != n) {
+        calls = new CallHolds(n);
         maxload = new int[n];
         for (int j = 0; j < n; j++) {
           maxload[j] = Math.max(0, set.get(j).intAttr("maxload"));
         }
       }
-      while (!ends.isEmpty() && !ends.peek().getKey().isAfter(call.time())) {
-        Integer j = holders.remove(ends.poll().getValue());
-        if (j != null) {
-          load[j]--;
-        }
-      }
+      calls.release(call.time());
       int m = view == null ? n : view.modulus();
       int best = -1;
       for (int k = 1; k <= m; k++) {
-        int j = (last + k) % m;
-        if (last < 0) {
-          j = k - 1;
-        }
+        int j = last < 0 ? k - 1 : (last + k) % m;
         boolean usable = view == null ? !set.get(j).skippedAtLoad() : !view.skipped(j);
-        if (usable && (maxload[j] == 0 || load[j] < maxload[j]) && (best < 0 || load[j] < load[best])) {
+        if (usable && !full(j) && (best < 0 || calls.load(j) < calls.load(best))) {
           best = j;
         }
       }
@@ -109,18 +97,16 @@ public final class SbcAlgorithms {
     public void chosen(int index, int n) {
       CallArrival c = pending;
       last = index;
-      if (c == null || holders.containsKey(c.callId())) {
+      if (c == null || calls.holds(c.callId())) {
         return;
       }
-      holders.put(c.callId(), index);
-      load[index]++;
-      ends.add(Map.entry(c.end() != null && c.end().isAfter(c.time()) ? c.end() : Instant.MAX, c.callId()));
+      calls.hold(c.callId(), index, c.end() != null && c.end().isAfter(c.time()) ? c.end() : Instant.MAX);
       pending = null;
     }
 
     @Override
     public boolean full(int index) {
-      return index < maxload.length && maxload[index] > 0 && load[index] >= maxload[index];
+      return index < maxload.length && maxload[index] > 0 && calls.load(index) >= maxload[index];
     }
   }
 }
