@@ -134,7 +134,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (json != null && !noCalls) {
               CallJson.call(json, c, group);
             }
-            calls.write(c);
+            calls.write(c, group);
             attempts.write(c);
           }
         } catch (IOException e) {
@@ -220,7 +220,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static CallCsv open(@Nullable PrintWriter stdout, @Nullable Path path) throws IOException {
       List<CSVPrinter> printers = new ArrayList<>();
-      CSVFormat f = CsvExport.format(CsvExport.CALL_COLUMNS);
+      // one row per leg, as the JSON's calls[]; legs of one B2BUA/SBC call share a group (empty: a call alone)
+      String[] columns = java.util.Arrays.copyOf(CsvExport.CALL_COLUMNS, CsvExport.CALL_COLUMNS.length + 1);
+      columns[columns.length - 1] = "group";
+      CSVFormat f = CsvExport.format(columns);
       if (stdout != null) {
         printers.add(f.print(stdout));
       }
@@ -231,9 +234,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       return new CallCsv(printers, w);
     }
 
-    void write(AttributedCall c) throws IOException {
+    void write(AttributedCall c, @Nullable Long group) throws IOException {
+      List<Object> row = new ArrayList<>(CsvExport.callRow(c));
+      row.add(group == null ? "" : group);
       for (CSVPrinter p : printers) {
-        p.printRecord(CsvExport.callRow(c));
+        p.printRecord(row);
       }
     }
 

@@ -160,6 +160,25 @@ final class AnalyzeCommandTest {
   }
 
   @Test
+  void theCallsCsvTellsWhichLegsAreOneCall() throws Exception {
+    CommandRun run = CommandRun.sipaudit("analyze", "--format", "csv", sbcTrace());
+    assertEquals(0, run.exitCode(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(0).endsWith(",complete,group"), lines.get(0));
+    java.util.Map<String, String> group = new java.util.HashMap<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",", -1);
+      group.put(f[0], f[f.length - 1]);
+    }
+    assertEquals(5, group.size(), "a row per leg: " + group);
+    assertEquals(group.get("a1-7e21@192.0.2.10"), group.get("b1-0c55@sbc.example.net"));
+    assertEquals(group.get("a2-91f0@192.0.2.10"), group.get("b2-4d17@sbc.example.net"));
+    assertTrue(!group.get("a1-7e21@192.0.2.10").isEmpty() && !group.get("a1-7e21@192.0.2.10").equals(
+        group.get("a2-91f0@192.0.2.10")), group.toString());
+    assertEquals(1, group.values().stream().filter(String::isEmpty).count(), "call 3 stands alone: " + group);
+  }
+
+  @Test
   void anSbcsLegsCountOnceOnTheBackendTheirBalancerChose() throws Exception {
     CommandRun run = CommandRun.sipaudit("analyze", "--format", "json", sbcTrace());
     assertEquals(0, run.exitCode(), run.err());
