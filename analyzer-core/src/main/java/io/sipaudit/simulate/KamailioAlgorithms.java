@@ -36,7 +36,7 @@ public final class KamailioAlgorithms {
 
   /** Factories by algorithm number. */
   private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.ofEntries(
-      Map.entry(0, new Spec("hash Call-ID", o -> (c, set) -> KamailioHash.hash(c.callId().strip(), null))),
+      Map.entry(0, new Spec("hash Call-ID", o -> (c, set) -> KamailioHash.hashStripped(c.callId()))),
       Map.entry(1, new Spec("hash From URI", o -> (c, set) -> uriHash(c.from(), o.flags()))),
       Map.entry(2, new Spec("hash To URI", o -> (c, set) -> uriHash(c.to(), o.flags()))),
       Map.entry(3, new Spec("hash Request-URI", o -> (c, set) -> uriHash(c.requestUri(), o.flags()))),
@@ -130,6 +130,10 @@ public final class KamailioAlgorithms {
 
   /** Kamailio's URI keys: user and host[:port], the port only when present and not the scheme's default. */
   static long uriHash(String uriText, int flags) {
+    long fast = UriHash.kamailio(uriText, flags);
+    if (fast >= 0) {
+      return fast;
+    }
     String text = uriText.strip();
     SipUri u = SipUri.parse(text);
     if (u.scheme().equals("tel")) {
@@ -178,7 +182,13 @@ public final class KamailioAlgorithms {
     @Override
     public long index(CallArrival call, List<Destination> set) {
       usedCounter = call.authUser() == null;
-      return usedCounter ? rr.index(call, set) : KamailioHash.hash(HashPvar.userPart(call.authUser()), null);
+      if (usedCounter) {
+        return rr.index(call, set);
+      }
+      String user = call.authUser();
+      int at = user.indexOf('@');
+      long h = KamailioHash.hashAscii(user, 0, at < 0 ? user.length() : at);
+      return h >= 0 ? h : KamailioHash.hash(HashPvar.userPart(user), null);
     }
 
     @Override
@@ -239,7 +249,9 @@ public final class KamailioAlgorithms {
     private int[] slots = new int[0];
     private int cursor;
     private boolean learning;
-    private long usableMask = -1;
+    private long usableMask;
+    /** Each index's {@code rweight} (0 without one), for the first 63 indexes. */
+    private int[] rweights = new int[0];
 
     WeightCycle(int alg, @Nullable Long seed) {
       this.alg = alg;
@@ -256,10 +268,21 @@ public final class KamailioAlgorithms {
       if (table == null) {
         slots = WeightTable.slots(set, alg);
         build(set);
-        usableMask = mask(set, i -> set.get(i).skippedAtLoad());
+        rweights = new int[Math.min(set.size(), 63)];
+        for (int j = 0; j < rweights.length; j++) {
+          rweights[j] = set.get(j).percentAttr("rweight");
+          if (!set.get(j).skippedAtLoad() && rweights[j] > 0) {
+            usableMask |= 1L << j;
+          }
+        }
       }
       if (alg == 11 && view != null && set.size() >= 2) {
-        long now = mask(set, view::skipped);
+        long now = 0;
+        for (int j = 0; j < rweights.length; j++) {
+          if (rweights[j] > 0 && !view.skipped(j)) {
+            now |= 1L << j;
+          }
+        }
         if (now != usableMask) {
           usableMask = now;
           int[] fresh = WeightTable.relativeSlots(set, view::skipped);
@@ -301,16 +324,6 @@ public final class KamailioAlgorithms {
       if (weighted) {
         random.shuffle100(table);
       }
-    }
-
-    private static long mask(List<Destination> set, java.util.function.IntPredicate skipped) {
-      long m = 0;
-      for (int j = 0; j < Math.min(set.size(), 63); j++) {
-        if (!skipped.test(j) && set.get(j).percentAttr("rweight") > 0) {
-          m |= 1L << j;
-        }
-      }
-      return m;
     }
 
     private static int indexOf(List<Destination> set, @Nullable String hostPort) {

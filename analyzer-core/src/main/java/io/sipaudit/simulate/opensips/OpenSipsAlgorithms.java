@@ -84,7 +84,7 @@ public final class OpenSipsAlgorithms {
   }
 
   static long callIdHash(CallArrival c) {
-    return KamailioHash.hash(c.callId().strip(), null);
+    return KamailioHash.hashStripped(c.callId());
   }
 
   /**
@@ -93,6 +93,10 @@ public final class OpenSipsAlgorithms {
    * Example: {@code sip:bob@biloxi.com:5080} hashes {@code ("bob", "biloxi.com:5080")}.
    */
   static long uriHash(String uriText, DsFlags flags) {
+    long fast = io.sipaudit.simulate.UriHash.opensips(uriText, flags.userOnly());
+    if (fast >= 0) {
+      return fast;
+    }
     SipUri u = SipUri.parse(uriText.strip());
     if (flags.userOnly() || u.scheme().equals("tel")) {
       return KamailioHash.hash(u.user(), null);
@@ -115,7 +119,7 @@ public final class OpenSipsAlgorithms {
   /** Alg 5: the username's hash; without credentials the candidate is {@code last} and the hash 0. */
   private static Candidate authUser(CallArrival c, SetState set) {
     String user = c.authUser();
-    return user == null ? new Candidate.Preset(set.last()) : new Candidate.Hashed(KamailioHash.hash(user.strip(), null));
+    return user == null ? new Candidate.Preset(set.last()) : new Candidate.Hashed(KamailioHash.hashStripped(user));
   }
 
   private static long[] callsInProgress(SetState set) {
