@@ -39,6 +39,10 @@ public final class Replay {
   /** The failover lists per chosen index while the set of unusable indexes is {@code cachedMask} (dynamic case). */
   private final List<String>[] cachedFailovers;
   private long cachedMask = -1;
+  /** Alg 12's parallel branches per chosen index, and alg 13's failover list per first index for one order. */
+  private final List<String>[] branches;
+  private final int[][] orderKeys;
+  private final long[] orderMasks;
   private final LatencyStats[] staticLatency;
   private final boolean dynamicFailover;
   private final double[] expected;
@@ -110,6 +114,11 @@ public final class Replay {
     @SuppressWarnings("unchecked")
     List<String>[] cache = new List[n];
     cachedFailovers = cache;
+    @SuppressWarnings("unchecked")
+    List<String>[] b = new List[n];
+    branches = b;
+    orderKeys = new int[n][];
+    orderMasks = new long[n];
     dynamicFailover = health != null || KamailioAlgorithms.hasLoad(algorithm);
     for (int i = 0; i < n; i++) {
       failovers.add(List.copyOf(failover(i, n, m)));
@@ -162,9 +171,14 @@ public final class Replay {
     algorithm.chosen(i, n);
     List<String> next;
     if (algorithm.parallel()) {
-      next = new ArrayList<>();
-      for (int j = i + 1; j < n; j++) {
-        next.add(hostPorts[j]);   // every later index is a branch, inactive ones included (ds_add_branches)
+      next = branches[i];
+      if (next == null) {
+        List<String> b = new ArrayList<>();
+        for (int j = i + 1; j < n; j++) {
+          b.add(hostPorts[j]);   // every later index is a branch, inactive ones included (ds_add_branches)
+        }
+        next = List.copyOf(b);
+        branches[i] = next;
       }
     } else {
       next = dynamicFailover ? cachedFailover(i, n, m) : failovers.get(i);
@@ -216,12 +230,26 @@ public final class Replay {
     if (chosen < 0 || skipped(chosen)) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
-    List<String> next = new ArrayList<>();
-    for (int k = 1; k < order.length; k++) {
+    long mask = 0;
+    for (int k = 1; k < order.length && n <= 63; k++) {
       int j = order[k];
-      if (j >= 0 && !skipped(j) && !(m < n && j == n - 1)) {
-        next.add(hostPorts[j]);
+      if (j >= 0 && skipped(j)) {
+        mask |= 1L << j;
       }
+    }
+    List<String> next = branches[chosen];
+    if (n > 63 || next == null || orderMasks[chosen] != mask || !java.util.Arrays.equals(orderKeys[chosen], order)) {
+      List<String> out = new ArrayList<>();
+      for (int k = 1; k < order.length; k++) {
+        int j = order[k];
+        if (j >= 0 && !skipped(j) && !(m < n && j == n - 1)) {
+          out.add(hostPorts[j]);
+        }
+      }
+      next = List.copyOf(out);
+      branches[chosen] = next;   // alg 13 is never parallel: the slot is free
+      orderKeys[chosen] = order.clone();
+      orderMasks[chosen] = mask;
     }
     algorithm.chosen(chosen, n);
     return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), next);

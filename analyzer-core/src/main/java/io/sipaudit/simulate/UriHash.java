@@ -16,12 +16,27 @@ public final class UriHash {
 
   /** Kamailio's URI hash with dispatcher {@code flags} (bit 1: the user only), or −1 for the general path. */
   public static long kamailio(String text, int flags) {
-    return hash(text, (flags & 1) != 0, false);
+    return kamailio(text, flags, scratch());
+  }
+
+  /** As {@link #kamailio(String, int)}, with {@code scratch} from {@link #scratch()} for the parts. */
+  public static long kamailio(String text, int flags, int[] scratch) {
+    return hash(text, (flags & 1) != 0, false, scratch);
   }
 
   /** OpenSIPS's {@code get_uri_hash_keys()} hash ({@code userOnly}: flag {@code u}), or −1 for the general path. */
   public static long opensips(String text, boolean userOnly) {
-    return hash(text, userOnly, true);
+    return opensips(text, userOnly, scratch());
+  }
+
+  /** As {@link #opensips(String, boolean)}, with {@code scratch} from {@link #scratch()} for the parts. */
+  public static long opensips(String text, boolean userOnly, int[] scratch) {
+    return hash(text, userOnly, true, scratch);
+  }
+
+  /** Returns room for one URI's parts, to be reused call after call by one replay (not shared between threads). */
+  public static int[] scratch() {
+    return new int[7];
   }
 
   /** Indexes of {@link #split}'s result. */
@@ -98,8 +113,7 @@ public final class UriHash {
     return true;
   }
 
-  private static long hash(String s, boolean userOnly, boolean opensips) {
-    int[] u = new int[7];
+  private static long hash(String s, boolean userOnly, boolean opensips, int[] u) {
     if (!split(s, u) || (opensips && u[PARAMS] != 0)) {
       return -1;   // for OpenSIPS a transport parameter may change the default port
     }

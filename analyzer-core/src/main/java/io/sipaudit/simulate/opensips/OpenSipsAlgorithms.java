@@ -38,10 +38,10 @@ public final class OpenSipsAlgorithms {
 
   private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.of(
       0, new Spec("hash Call-ID (weighted)", s -> (c, set) -> new Candidate.Hashed(callIdHash(c))),
-      1, new Spec("hash From URI (weighted)", s -> (c, set) -> new Candidate.Hashed(uriHash(c.from(), s.flags()))),
-      2, new Spec("hash To URI (weighted)", s -> (c, set) -> new Candidate.Hashed(uriHash(c.to(), s.flags()))),
+      1, new Spec("hash From URI (weighted)", s -> uriHash(s, CallArrival::from)),
+      2, new Spec("hash To URI (weighted)", s -> uriHash(s, CallArrival::to)),
       3, new Spec("hash Request-URI (weighted)",
-          s -> (c, set) -> new Candidate.Hashed(uriHash(c.requestUri(), s.flags()))),
+          s -> uriHash(s, CallArrival::requestUri)),
       4, new Spec("weighted round-robin", s -> new WeightedRoundRobin()),
       5, new Spec("hash auth username (weighted)", s -> OpenSipsAlgorithms::authUser),
       6, new Spec("random (weighted, seeded)", Random::new),
@@ -92,8 +92,17 @@ public final class OpenSipsAlgorithms {
    * transport's default (5060; 5061 for TLS and sips; 80 ws, 443 wss); the host alone is left out with {@code u}.
    * Example: {@code sip:bob@biloxi.com:5080} hashes {@code ("bob", "biloxi.com:5080")}.
    */
+  private static OpenSipsAlgorithm uriHash(Settings s, Function<CallArrival, String> uri) {
+    int[] scratch = io.sipaudit.simulate.UriHash.scratch();
+    return (c, set) -> new Candidate.Hashed(uriHash(uri.apply(c), s.flags(), scratch));
+  }
+
   static long uriHash(String uriText, DsFlags flags) {
-    long fast = io.sipaudit.simulate.UriHash.opensips(uriText, flags.userOnly());
+    return uriHash(uriText, flags, io.sipaudit.simulate.UriHash.scratch());
+  }
+
+  static long uriHash(String uriText, DsFlags flags, int[] scratch) {
+    long fast = io.sipaudit.simulate.UriHash.opensips(uriText, flags.userOnly(), scratch);
     if (fast >= 0) {
       return fast;
     }
