@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.sipaudit.config.opensips.LbDestination;
 import io.sipaudit.simulate.CallArrival;
 import io.sipaudit.simulate.Prediction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +35,12 @@ public final class LoadBalancerReplay {
   private final String[] hostPorts;
   private final boolean[] hasAll;
   private final CallsInProgress calls;
+  /** Per index: its health state (updated in place), and the maximum of each requested resource. */
+  private final OpenSipsHealth.State[] states;
+  private final long[][] maxes;
+  private final long[] avail;
+  private final int[] candidates;
+  private final int[] order;
 
   /**
    * @param group the group's destinations in table order
@@ -73,6 +78,20 @@ public final class LoadBalancerReplay {
       hasAll[i] = this.group.get(i).resources().keySet().containsAll(this.resources);
       this.health.start(hostPorts[i], 0, false);
     }
+    states = new OpenSipsHealth.State[n];
+    maxes = new long[n][];
+    for (int i = 0; i < n; i++) {
+      states[i] = this.health.state(hostPorts[i]);
+      if (hasAll[i]) {
+        maxes[i] = new long[this.resources.size()];
+        for (int k = 0; k < maxes[i].length; k++) {
+          maxes[i][k] = this.group.get(i).resources().get(this.resources.get(k));
+        }
+      }
+    }
+    avail = new long[n];
+    candidates = new int[n];
+    order = new int[n];
   }
 
   /** Predicts the selection for the next call (calls must come in arrival order). */
@@ -80,51 +99,58 @@ public final class LoadBalancerReplay {
     health.advanceTo(call.time());
     calls.advanceTo(call.time());
     int n = group.size();
-    List<Integer> candidates = new ArrayList<>();
-    long[] avail = new long[n];
+    int left = 0;
     for (int i = 0; i < n; i++) {
-      if (hasAll[i] && health.active(hostPorts[i])) {
+      if (hasAll[i] && OpenSipsHealth.active(states[i])) {
         avail[i] = availability(i);
         if (avail[i] > 0 || flags.negative()) {
-          candidates.add(i);
+          candidates[left++] = i;
         }
       }
     }
-    List<Integer> order = new ArrayList<>();
-    while (!candidates.isEmpty()) {
+    int picked = 0;
+    while (left > 0) {   // the most available first, ties in table order (or a random one of them with s)
       long best = Long.MIN_VALUE;
-      List<Integer> ties = new ArrayList<>();
-      for (int i : candidates) {
-        if (avail[i] > best) {
-          best = avail[i];
-          ties.clear();
+      int ties = 0;
+      for (int c = 0; c < left; c++) {
+        long a = avail[candidates[c]];
+        if (a > best) {
+          best = a;
+          ties = 0;
         }
-        if (avail[i] == best) {
-          ties.add(i);
+        if (a == best) {
+          ties++;
         }
       }
-      int pick = flags.randomTies() ? ties.get(random.nextInt(ties.size())) : ties.get(0);
-      order.add(pick);
-      candidates.remove(Integer.valueOf(pick));
+      int nth = flags.randomTies() ? random.nextInt(ties) : 0;
+      int at = -1;
+      for (int c = 0; c < left; c++) {
+        if (avail[candidates[c]] == best && nth-- == 0) {
+          at = c;
+          break;
+        }
+      }
+      order[picked++] = candidates[at];
+      System.arraycopy(candidates, at + 1, candidates, at, left - at - 1);
+      left--;
     }
-    if (order.isEmpty()) {
+    if (picked == 0) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
-    int chosen = order.get(0);
+    int chosen = order[0];
     calls.book(chosen, call.end());
-    List<String> failover = new ArrayList<>();
-    for (int k = 1; k < order.size(); k++) {
-      failover.add(hostPorts[order.get(k)]);
+    String[] failover = new String[picked - 1];
+    for (int k = 1; k < picked; k++) {
+      failover[k - 1] = hostPorts[order[k]];
     }
-    return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), failover);
+    return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), java.util.Arrays.asList(failover));
   }
 
   /** {@code get_dst_load()}: the minimum over the requested resources, in integer arithmetic as OpenSIPS does it. */
   private long availability(int i) {
     long min = Long.MAX_VALUE;
     long load = calls.count(i);   // every replayed call asks for the same resources: one profile count per resource
-    for (String r : resources) {
-      long max = group.get(i).resources().get(r);
+    for (long max : maxes[i]) {
       long a = flags.relative() ? (max > 0 ? 100 - (100 * load) / max : 0) : max - load;
       min = Math.min(min, a);
     }
