@@ -50,8 +50,19 @@ final class GroupedOrdering implements SrvOrdering {
 
   @Override
   public List<SrvTarget> order(List<SrvTarget> usable, RandomGenerator random) {
-    List<SrvTarget> out = new ArrayList<>(usable.size());
-    for (List<SrvTarget> group : groups(usable)) {
+    return order(groups(usable), usable.size(), random);
+  }
+
+  @Override
+  public Prepared prepare(List<SrvTarget> usable) {
+    List<List<SrvTarget>> groups = groups(usable);
+    int size = usable.size();
+    return new Prepared(r -> order(groups, size, r), firstShares(usable), false);
+  }
+
+  private List<SrvTarget> order(List<List<SrvTarget>> groups, int size, RandomGenerator random) {
+    List<SrvTarget> out = new ArrayList<>(size);
+    for (List<SrvTarget> group : groups) {
       List<SrvTarget> pool = new ArrayList<>(group);
       while (!pool.isEmpty()) {
         int i = draw.next(pool, random);
