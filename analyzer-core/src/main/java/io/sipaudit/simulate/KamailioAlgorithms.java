@@ -389,8 +389,7 @@ public final class KamailioAlgorithms {
     private int[] maxload = new int[0];
     private boolean[] counted = new boolean[0];
     private final Map<String, Integer> holders = new java.util.HashMap<>();
-    private final java.util.PriorityQueue<Map.Entry<java.time.Instant, String>> ends =
-        new java.util.PriorityQueue<>(Map.Entry.comparingByKey());
+    private final EndTimes<String> ends = new EndTimes<>();
     private @Nullable CallArrival pending;
     private int pendingIndex = -1;
 
@@ -411,8 +410,9 @@ public final class KamailioAlgorithms {
           counted[j] = set.get(j).attr("duid") != null;
         }
       }
-      while (!ends.isEmpty() && !ends.peek().getKey().isAfter(call.time())) {
-        Integer j = holders.remove(ends.poll().getValue());
+      while (ends.dueBy(call.time())) {
+        Integer j = holders.remove(ends.firstItem());
+        ends.removeFirst();
         if (j != null) {
           load[j]--;
         }
@@ -437,8 +437,8 @@ public final class KamailioAlgorithms {
       }
       holders.put(c.callId(), pendingIndex);   // counted on the least-loaded pick, as ds_load_add does
       load[pendingIndex]++;
-      ends.add(Map.entry(c.end() != null && c.end().isAfter(c.time()) ? c.end() : c.time().plus(EXPIRE),
-          c.callId()));
+      ends.add(c.end() != null && c.end().isAfter(c.time()) ? c.end() : c.time().plus(EXPIRE), pendingIndex,
+          c.callId());
       pending = null;
     }
 
