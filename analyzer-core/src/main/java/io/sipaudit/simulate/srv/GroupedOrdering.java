@@ -17,7 +17,10 @@ final class GroupedOrdering implements SrvOrdering {
 
   /** One draw within a priority. */
   interface Draw {
-    /** Returns the index of the next record of {@code pool} (the records of the group not yet ordered). */
+    /**
+     * Returns the index of the next record of {@code pool} (the records of the group not yet ordered); a pool of
+     * one record must give 0 without drawing a random number (the ordering takes a lone record without asking).
+     */
     int next(List<SrvTarget> pool, RandomGenerator random);
 
     /** Returns each index's exact probability of being drawn first from {@code pool}. */
@@ -63,6 +66,10 @@ final class GroupedOrdering implements SrvOrdering {
   private List<SrvTarget> order(List<List<SrvTarget>> groups, int size, RandomGenerator random) {
     List<SrvTarget> out = new ArrayList<>(size);
     for (List<SrvTarget> group : groups) {
+      if (group.size() == 1) {
+        out.add(group.get(0));   // every draw takes a lone record without a random number
+        continue;
+      }
       List<SrvTarget> pool = new ArrayList<>(group);
       while (!pool.isEmpty()) {
         int i = draw.next(pool, random);
