@@ -85,6 +85,8 @@ public final class HashPvar {
    */
   long hash(CallArrival call, StringBuilder key, int[] scratch) {
     key.setLength(0);
+    String cut = null;   // the URI whose parts scratch holds ($fU@$fd cuts the From URI once)
+    boolean cutOk = false;
     for (int k = 0; k < parts.size(); k++) {
       String part = parts.get(k);
       if (k % 2 == 0) {
@@ -97,7 +99,11 @@ public final class HashPvar {
         case "rU", "rd" -> call.requestUri();
         default -> null;
       };
-      if (uri != null && UriHash.split(uri, scratch)) {
+      if (uri != null && uri != cut) {
+        cut = uri;
+        cutOk = UriHash.split(uri, scratch);
+      }
+      if (uri != null && cutOk) {
         boolean user = part.charAt(1) == 'U';
         key.append(uri, scratch[user ? UriHash.USER_FROM : UriHash.HOST_FROM],
             scratch[user ? UriHash.USER_TO : UriHash.HOST_TO]);
