@@ -18,6 +18,7 @@ public final class EndTimes<T> {
   private int[] indexes = new int[16];
   private Object[] items = new Object[16];
   private int size;
+  private boolean holdsItems;
 
   /** Adds an entry ending at {@code end}. */
   public void add(Instant end, int index, T item) {
@@ -30,6 +31,7 @@ public final class EndTimes<T> {
     }
     long s = end.getEpochSecond();
     int n = end.getNano();
+    holdsItems |= item != null;
     int at = size++;
     while (at > 0) {   // sift up
       int parent = (at - 1) >>> 1;
@@ -98,13 +100,17 @@ public final class EndTimes<T> {
     seconds[to] = seconds[from];
     nanos[to] = nanos[from];
     indexes[to] = indexes[from];
-    items[to] = items[from];
+    if (holdsItems) {
+      items[to] = items[from];
+    }
   }
 
   private void set(int at, long s, int n, int index, Object item) {
     seconds[at] = s;
     nanos[at] = n;
     indexes[at] = index;
-    items[at] = item;
+    if (holdsItems) {
+      items[at] = item;
+    }
   }
 }

@@ -47,9 +47,9 @@ public final class OpenSipsAlgorithms {
       6, new Spec("random (weighted, seeded)", Random::new),
       8, new Spec("first entry (priority order)", s -> (c, set) -> new Candidate.Preset(0)),
       9, new Spec("lowest pvar_algo_pattern load (calls in progress)",
-          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), false)),
+          s -> new LowestLoad(false)),
       10, new Spec("lowest algo_route score (calls in progress)",
-          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), true))));
+          s -> new LowestLoad(true))));
 
   private OpenSipsAlgorithms() {
   }
@@ -137,6 +137,19 @@ public final class OpenSipsAlgorithms {
       v[i] = set.callsInProgress(i);
     }
     return v;
+  }
+
+  /** Alg 9 and 10: every destination ranked by the calls it holds ({@code negativesLast}: alg 10). */
+  private record LowestLoad(boolean negativesLast) implements OpenSipsAlgorithm {
+    @Override
+    public Candidate candidate(CallArrival call, SetState set) {
+      return new Candidate.Ranked(callsInProgress(set), negativesLast);
+    }
+
+    @Override
+    public boolean readsCallsInProgress() {
+      return true;
+    }
   }
 
   /**

@@ -59,6 +59,7 @@ public final class OpenSipsReplay {
   private long activeRunningMask = -1;
   private long activeSum;
   private final int[] rankOrder;
+  private final boolean countsCalls;
 
   /**
    * @param set the set in array order ({@link io.sipaudit.config.opensips.OpenSipsDispatcherTable#set})
@@ -106,6 +107,7 @@ public final class OpenSipsReplay {
     failovers = lists;
     activeRunning = new long[n];
     rankOrder = new int[n];
+    countsCalls = algorithm.readsCallsInProgress();
   }
 
   private int setSize() {
@@ -118,7 +120,9 @@ public final class OpenSipsReplay {
     int n = set.size();
     int size = setSize();
     health.advanceTo(call.time());
-    calls.advanceTo(call.time());
+    if (countsCalls) {
+      calls.advanceTo(call.time());
+    }
     if (first && alignRoundRobin && algorithm.roundRobin() && call.observedFirstPick() != null) {
       int at = Arrays.asList(hostPorts).indexOf(call.observedFirstPick());
       if (at >= 0) {
@@ -273,7 +277,9 @@ public final class OpenSipsReplay {
   private Prediction selected(CallArrival call, int i, List<String> failover) {
     last = i;
     algorithm.chosen(i, view);
-    calls.book(i, call.end());
+    if (countsCalls) {
+      calls.book(i, call.end());
+    }
     return new Prediction(call, i, hostPorts[i], call.observedFirstPick(), failover);
   }
 
