@@ -108,31 +108,33 @@ public final class LoadBalancerReplay {
         }
       }
     }
-    int picked = 0;
-    while (left > 0) {   // the most available first, ties in table order (or a random one of them with s)
-      long best = Long.MIN_VALUE;
-      int ties = 0;
-      for (int c = 0; c < left; c++) {
-        long a = avail[candidates[c]];
-        if (a > best) {
-          best = a;
-          ties = 0;
-        }
-        if (a == best) {
-          ties++;
-        }
+    // The most available first, ties in table order: a stable sort, descending. With s, each pick among the ties
+    // left at the top is a random one (one nextInt per pick, over the ties left), as repeated lb_route rounds do.
+    for (int c = 1; c < left; c++) {
+      int i = candidates[c];
+      int at = c;
+      while (at > 0 && avail[candidates[at - 1]] < avail[i]) {
+        candidates[at] = candidates[at - 1];
+        at--;
       }
-      int nth = flags.randomTies() ? random.nextInt(ties) : 0;
-      int at = -1;
-      for (int c = 0; c < left; c++) {
-        if (avail[candidates[c]] == best && nth-- == 0) {
-          at = c;
-          break;
+      candidates[at] = i;
+    }
+    int picked = left;
+    System.arraycopy(candidates, 0, order, 0, left);
+    if (flags.randomTies()) {
+      for (int from = 0; from < picked; ) {
+        int to = from + 1;
+        while (to < picked && avail[order[to]] == avail[order[from]]) {
+          to++;
         }
+        for (int k = from; k < to; k++) {   // order[k, to) are the ties left, in table order
+          int at = k + random.nextInt(to - k);
+          int pick = order[at];
+          System.arraycopy(order, k, order, k + 1, at - k);
+          order[k] = pick;
+        }
+        from = to;
       }
-      order[picked++] = candidates[at];
-      System.arraycopy(candidates, at + 1, candidates, at, left - at - 1);
-      left--;
     }
     if (picked == 0) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
