@@ -60,17 +60,24 @@ final class GroupedOrdering implements SrvOrdering {
   public Prepared prepare(List<SrvTarget> usable) {
     List<List<SrvTarget>> groups = groups(usable);
     int size = usable.size();
-    return new Prepared(r -> order(groups, size, r), firstShares(usable), false);
+    List<SrvTarget> pool = new ArrayList<>(size);   // the prepared ordering serves one replay: one pool for all
+    return new Prepared(r -> order(groups, size, r, pool), firstShares(usable), false);
   }
 
   private List<SrvTarget> order(List<List<SrvTarget>> groups, int size, RandomGenerator random) {
+    return order(groups, size, random, new ArrayList<>(size));
+  }
+
+  private List<SrvTarget> order(List<List<SrvTarget>> groups, int size, RandomGenerator random,
+      List<SrvTarget> pool) {
     List<SrvTarget> out = new ArrayList<>(size);
     for (List<SrvTarget> group : groups) {
       if (group.size() == 1) {
         out.add(group.get(0));   // every draw takes a lone record without a random number
         continue;
       }
-      List<SrvTarget> pool = new ArrayList<>(group);
+      pool.clear();
+      pool.addAll(group);
       while (!pool.isEmpty()) {
         int i = draw.next(pool, random);
         out.add(pool.get(i));

@@ -21,7 +21,7 @@ public interface SrvOrdering {
   /**
    * Returns the ordering over one set of usable targets with what does not change from call to call worked out
    * once (the sort, the priority groups, the first shares), for a replay to keep while the set stays the same. Its
-   * draws are those of {@link #order}, in the same sequence.
+   * draws are those of {@link #order}, in the same sequence. It may reuse working space: one replay, one thread.
    */
   default Prepared prepare(List<SrvTarget> usable) {
     List<SrvTarget> targets = List.copyOf(usable);

@@ -54,6 +54,14 @@ public final class SrvReplay {
   private @Nullable List<SrvTarget> fixedOrder;
   private @Nullable List<String> fixedTries;
   private List<String> fixedFailover = List.of();
+  /**
+   * The first try and the failover list per order drawn (a random order is one of few permutations), keyed by the
+   * order's usable indexes in base 16, while the blocked addresses stay the same: an open-addressing table.
+   */
+  private final long[] orderKeys = new long[64];
+  private final String[] orderFirst = new String[64];
+  @SuppressWarnings("unchecked")
+  private final List<String>[] orderFailover = new List[64];
 
   /**
    * @param targets the service's records, in zone or answer order
@@ -114,6 +122,7 @@ public final class SrvReplay {
       return;
     }
     blockedKey = key;
+    java.util.Arrays.fill(orderKeys, 0);
     List<SrvTarget> u = new ArrayList<>();
     targetUsable = new int[targets.size()];
     java.util.Arrays.fill(targetUsable, -1);
@@ -137,6 +146,34 @@ public final class SrvReplay {
     fixedTries = fixedOrder == null ? null : List.copyOf(tries(fixedOrder));
     fixedFailover = fixedTries == null || fixedTries.isEmpty() ? List.of()
         : List.copyOf(fixedTries.subList(1, fixedTries.size()));
+  }
+
+  /** The order as its usable indexes in base 16 with its length on top, or 0 when it cannot be keyed so. */
+  private long orderKey(List<SrvTarget> order) {
+    if (order.size() > 14 || usable.size() > 15) {
+      return 0;
+    }
+    long k = order.size();
+    for (SrvTarget t : order) {
+      int j = 0;
+      while (j < usable.size() && usable.get(j) != t) {
+        j++;
+      }
+      k = k << 4 | j;
+    }
+    return k;
+  }
+
+  /** The slot holding {@code k}, or the free slot for it, or −1 when the table is full. */
+  private int slot(long k) {
+    int h = (int) (k ^ (k >>> 29) ^ (k >>> 47)) & 63;
+    for (int probe = 0; probe < 64; probe++) {
+      int at = (h + probe) & 63;
+      if (orderKeys[at] == k || orderKeys[at] == 0) {
+        return at;
+      }
+    }
+    return -1;
   }
 
   private List<String> tries(List<SrvTarget> order) {
@@ -185,6 +222,21 @@ public final class SrvReplay {
       }
     }
     boolean fixed = order == fixedOrder && fixedTries != null;
+    if (!fixed && !order.isEmpty()) {
+      long k = orderKey(order);
+      int slot = k == 0 ? -1 : slot(k);
+      if (slot >= 0 && orderKeys[slot] == k) {
+        return orderFirst[slot] == null ? new Prediction(call, -1, "none", call.observedFirstPick())
+            : new Prediction(call, targetOf.get(orderFirst[slot]), orderFirst[slot], call.observedFirstPick(),
+                orderFailover[slot]);
+      }
+      List<String> tries = tries(order);
+      if (slot >= 0) {
+        orderKeys[slot] = k;
+        orderFirst[slot] = tries.isEmpty() ? null : tries.get(0);
+        orderFailover[slot] = !failover || tries.isEmpty() ? List.of() : List.copyOf(tries.subList(1, tries.size()));
+      }
+    }
     List<String> tries = fixed ? fixedTries : tries(order);
     if (tries.isEmpty()) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
