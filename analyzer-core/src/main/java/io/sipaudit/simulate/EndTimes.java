@@ -14,8 +14,8 @@ import java.util.Arrays;
  */
 public final class EndTimes<T> {
   private long[] seconds = new long[16];
-  private int[] nanos = new int[16];
-  private int[] indexes = new int[16];
+  /** The nanosecond of each end in the upper 32 bits, the entry's index in the lower (compared after the second). */
+  private long[] nanoIndexes = new long[16];
   private Object[] items = new Object[16];
   private int size;
   private boolean holdsItems;
@@ -25,33 +25,36 @@ public final class EndTimes<T> {
     if (size == seconds.length) {
       int grown = size * 2;
       seconds = Arrays.copyOf(seconds, grown);
-      nanos = Arrays.copyOf(nanos, grown);
-      indexes = Arrays.copyOf(indexes, grown);
+      nanoIndexes = Arrays.copyOf(nanoIndexes, grown);
       items = Arrays.copyOf(items, grown);
     }
+    if (index < 0) {
+      throw new IllegalArgumentException("index " + index + " (expected: 0 or more)");
+    }
     long s = end.getEpochSecond();
-    int n = end.getNano();
+    long n = (long) end.getNano() << 32 | index;
     holdsItems |= item != null;
     int at = size++;
     while (at > 0) {   // sift up
       int parent = (at - 1) >>> 1;
-      if (!before(s, n, seconds[parent], nanos[parent])) {
+      if (!before(s, n, seconds[parent], nanoIndexes[parent])) {
         break;
       }
       move(parent, at);
       at = parent;
     }
-    set(at, s, n, index, item);
+    set(at, s, n, item);
   }
 
   /** Returns whether the earliest entry ends at or before {@code t}. */
   public boolean dueBy(Instant t) {
-    return size > 0 && !before(t.getEpochSecond(), t.getNano(), seconds[0], nanos[0]);
+    return size > 0 && !before(t.getEpochSecond(), (long) t.getNano() << 32 | 0xFFFF_FFFFL, seconds[0],
+        nanoIndexes[0]);
   }
 
   /** Returns the earliest entry's index. */
   public int firstIndex() {
-    return indexes[0];
+    return (int) nanoIndexes[0];
   }
 
   /** Returns the earliest entry's item. */
@@ -64,8 +67,7 @@ public final class EndTimes<T> {
   public void removeFirst() {
     int last = --size;
     long s = seconds[last];
-    int n = nanos[last];
-    int index = indexes[last];
+    long n = nanoIndexes[last];
     Object item = items[last];
     items[last] = null;
     int at = 0;
@@ -73,17 +75,17 @@ public final class EndTimes<T> {
     while (at < half) {   // sift down
       int child = 2 * at + 1;
       int right = child + 1;
-      if (right < size && before(seconds[right], nanos[right], seconds[child], nanos[child])) {
+      if (right < size && before(seconds[right], nanoIndexes[right], seconds[child], nanoIndexes[child])) {
         child = right;
       }
-      if (!before(seconds[child], nanos[child], s, n)) {
+      if (!before(seconds[child], nanoIndexes[child], s, n)) {
         break;
       }
       move(child, at);
       at = child;
     }
     if (size > 0) {
-      set(at, s, n, index, item);
+      set(at, s, n, item);
     }
   }
 
@@ -92,23 +94,21 @@ public final class EndTimes<T> {
     return size == 0;
   }
 
-  private static boolean before(long s1, int n1, long s2, int n2) {
+  private static boolean before(long s1, long n1, long s2, long n2) {
     return s1 < s2 || (s1 == s2 && n1 < n2);
   }
 
   private void move(int from, int to) {
     seconds[to] = seconds[from];
-    nanos[to] = nanos[from];
-    indexes[to] = indexes[from];
+    nanoIndexes[to] = nanoIndexes[from];
     if (holdsItems) {
       items[to] = items[from];
     }
   }
 
-  private void set(int at, long s, int n, int index, Object item) {
+  private void set(int at, long s, long n, Object item) {
     seconds[at] = s;
-    nanos[at] = n;
-    indexes[at] = index;
+    nanoIndexes[at] = n;
     if (holdsItems) {
       items[at] = item;
     }
