@@ -145,13 +145,13 @@ public final class LoadBalancerReplay {
     for (int k = 1; k < picked; k++) {
       failover[k - 1] = hostPorts[order[k]];
     }
-    return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), java.util.Arrays.asList(failover));
+    return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), List.of(failover));
   }
 
   /** {@code get_dst_load()}: the minimum over the requested resources, in integer arithmetic as OpenSIPS does it. */
   private long availability(int i) {
-    long min = Long.MAX_VALUE;
     long load = calls.count(i);   // every replayed call asks for the same resources: one profile count per resource
+    long min = Long.MAX_VALUE;
     for (long max : maxes[i]) {
       long a = flags.relative() ? (max > 0 ? 100 - (100 * load) / max : 0) : max - load;
       min = Math.min(min, a);

@@ -211,7 +211,7 @@ public final class OpenSipsReplay {
       for (int j = 0; j < Math.min(i, size); j++) {
         others[k++] = j;
       }
-      failover = failover(i, active, others, k);
+      failover = failover(i, active, others, 0, k);
       failovers[i] = failover;
     }
     return selected(call, i, failover);
@@ -239,10 +239,9 @@ public final class OpenSipsReplay {
       if (!flags.useDefault() || n == 1 || !active[n - 1]) {
         return none(call);
       }
-      return selected(call, n - 1, failover(n - 1, active, order, 0));
+      return selected(call, n - 1, failover(n - 1, active, order, 0, 0));
     }
-    int[] others = java.util.Arrays.copyOfRange(order, 1, count);
-    return selected(call, order[0], failover(order[0], active, others, others.length));
+    return selected(call, order[0], failover(order[0], active, order, 1, count));
   }
 
   /** Whether index {@code a} sorts after {@code b}: negative values last (alg 10), then by value. */
@@ -255,13 +254,13 @@ public final class OpenSipsReplay {
     return (na ? 0 : v[a]) > (nb ? 0 : v[b]);
   }
 
-  /** The failover list for {@code i} selected: the active ones of {@code others[0, count)}, then the default. */
-  private List<String> failover(int i, boolean[] active, int[] others, int count) {
+  /** The failover list for {@code i} selected: the active ones of {@code others[from, to)}, then the default. */
+  private List<String> failover(int i, boolean[] active, int[] others, int from, int to) {
     int n = set.size();
     List<String> failover = new ArrayList<>();
     if (flags.failover()) {
       int room = i < setSize() ? maxRes - 1 : maxRes;   // max_res counts the selected one
-      for (int x = 0; x < count; x++) {
+      for (int x = from; x < to; x++) {
         int k = others[x];
         if (active[k] && failover.size() < room) {
           failover.add(hostPorts[k]);
