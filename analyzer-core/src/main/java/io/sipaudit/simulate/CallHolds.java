@@ -3,7 +3,6 @@ package io.sipaudit.simulate;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Calls in progress per destination index, for the selections that count them (Kamailio's call load, an SBC's
@@ -13,7 +12,7 @@ import java.util.PriorityQueue;
 final class CallHolds {
   private final int[] load;
   private final Map<String, Integer> holders = new HashMap<>();
-  private final PriorityQueue<Map.Entry<Instant, String>> ends = new PriorityQueue<>(Map.Entry.comparingByKey());
+  private final EndTimes<String> ends = new EndTimes<>();
 
   CallHolds(int destinations) {
     load = new int[destinations];
@@ -25,8 +24,9 @@ final class CallHolds {
 
   /** Ends every call whose end is at or before {@code now}. */
   void release(Instant now) {
-    while (!ends.isEmpty() && !ends.peek().getKey().isAfter(now)) {
-      Integer j = holders.remove(ends.poll().getValue());
+    while (ends.dueBy(now)) {
+      Integer j = holders.remove(ends.firstItem());
+      ends.removeFirst();
       if (j != null) {
         load[j]--;
       }
@@ -42,7 +42,7 @@ final class CallHolds {
   void hold(String callId, int index, Instant end) {
     holders.put(callId, index);
     load[index]++;
-    ends.add(Map.entry(end, callId));
+    ends.add(end, index, callId);
   }
 
   int load(int index) {

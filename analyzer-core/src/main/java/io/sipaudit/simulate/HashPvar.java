@@ -78,6 +78,59 @@ public final class HashPvar {
     return new HashPvar(text, List.copyOf(parts));
   }
 
+  /**
+   * Returns {@code KamailioHash.hash(expand(call), null)}, or −1 when the expansion is empty, building the key in
+   * {@code key} (cleared first) and cutting URIs with {@code scratch} ({@link UriHash#scratch()}) instead of
+   * parsing them: both are the caller's, reused call after call.
+   */
+  long hash(CallArrival call, StringBuilder key, int[] scratch) {
+    key.setLength(0);
+    String cut = null;   // the URI whose parts scratch holds ($fU@$fd cuts the From URI once)
+    boolean cutOk = false;
+    for (int k = 0; k < parts.size(); k++) {
+      String part = parts.get(k);
+      if (k % 2 == 0) {
+        key.append(part);
+        continue;
+      }
+      String uri = switch (part) {
+        case "fU", "fd" -> call.from();
+        case "tU", "td" -> call.to();
+        case "rU", "rd" -> call.requestUri();
+        default -> null;
+      };
+      if (uri != null && uri != cut) {
+        cut = uri;
+        cutOk = UriHash.split(uri, scratch);
+      }
+      if (uri != null && cutOk) {
+        boolean user = part.charAt(1) == 'U';
+        key.append(uri, scratch[user ? UriHash.USER_FROM : UriHash.HOST_FROM],
+            scratch[user ? UriHash.USER_TO : UriHash.HOST_TO]);
+      } else {
+        String v = value(part, call);
+        key.append(v == null ? "" : v);
+      }
+    }
+    int b = 0;
+    int e = key.length();
+    while (b < e && Character.isWhitespace(key.charAt(b))) {
+      b++;
+    }
+    while (e > b && Character.isWhitespace(key.charAt(e - 1))) {
+      e--;
+    }
+    if (b == e) {
+      return -1;
+    }
+    long h = KamailioHash.hashAscii(key, b, e);
+    if (h >= 0) {
+      return h;
+    }
+    String text = key.toString().strip();
+    return text.isEmpty() ? -1 : KamailioHash.hash(text, null);
+  }
+
   /** Returns the expansion for {@code call}, trimmed as Kamailio trims it (an unknown value expands to nothing). */
   public String expand(CallArrival call) {
     StringBuilder out = new StringBuilder();

@@ -150,6 +150,30 @@ public final class HealthModel implements HealthEvents {
       latency.computeIfAbsent(d.hostPort(), k -> new LatencyStats(d.intAttr("latency"), 900));
       states.computeIfAbsent(d.hostPort(), k -> new ArrayList<>())
           .add(new DestinationState(d.flags(), settings.probingThreshold(), settings.inactiveThreshold()));
+      down.computeIfAbsent(d.hostPort(), k -> new ArrayList<>());   // scenarios added later land in this list
+    }
+  }
+
+  /**
+   * Returns, once bound, what {@link #skipped} reads for the {@code occurrence}th entry of {@code hostPort}, for a
+   * replay to hold per set index: its state (which the events update in place) and its what-if windows.
+   */
+  Bound bound(String hostPort, int occurrence) {
+    List<DestinationState> s = states.get(hostPort);
+    return new Bound(s.get(Math.min(occurrence, s.size() - 1)), down.get(hostPort), latency.get(hostPort));
+  }
+
+  /** One destination of the bound set: live views of its state, its down windows and its latency statistics. */
+  record Bound(DestinationState state, List<Instant[]> down, LatencyStats latency) {
+    /** As {@link HealthModel#skipped}, at {@code now} (the time the model was last advanced to). */
+    boolean skipped(Instant now) {
+      for (int k = 0; k < down.size(); k++) {
+        Instant[] d = down.get(k);
+        if (!now.isBefore(d[0]) && now.isBefore(d[1])) {
+          return true;
+        }
+      }
+      return state.skipped();
     }
   }
 

@@ -36,10 +36,10 @@ public final class KamailioAlgorithms {
 
   /** Factories by algorithm number. */
   private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.ofEntries(
-      Map.entry(0, new Spec("hash Call-ID", o -> (c, set) -> KamailioHash.hash(c.callId().strip(), null))),
-      Map.entry(1, new Spec("hash From URI", o -> (c, set) -> uriHash(c.from(), o.flags()))),
-      Map.entry(2, new Spec("hash To URI", o -> (c, set) -> uriHash(c.to(), o.flags()))),
-      Map.entry(3, new Spec("hash Request-URI", o -> (c, set) -> uriHash(c.requestUri(), o.flags()))),
+      Map.entry(0, new Spec("hash Call-ID", o -> (c, set) -> KamailioHash.hashStripped(c.callId()))),
+      Map.entry(1, new Spec("hash From URI", o -> uriHash(o, CallArrival::from))),
+      Map.entry(2, new Spec("hash To URI", o -> uriHash(o, CallArrival::to))),
+      Map.entry(3, new Spec("hash Request-URI", o -> uriHash(o, CallArrival::requestUri))),
       Map.entry(4, new Spec("round-robin", o -> new RoundRobin())),
       Map.entry(5, new Spec("hash auth username (round-robin without credentials)", o -> new AuthUserHash())),
       Map.entry(6, new Spec("random", o -> new SeededRandom(o.seed() == null ? 1 : o.seed()))),
@@ -138,7 +138,20 @@ public final class KamailioAlgorithms {
   }
 
   /** Kamailio's URI keys: user and host[:port], the port only when present and not the scheme's default. */
+  private static DispatcherAlgorithm uriHash(Options o, java.util.function.Function<CallArrival, String> uri) {
+    int[] scratch = UriHash.scratch();
+    return (c, set) -> uriHash(uri.apply(c), o.flags(), scratch);
+  }
+
   static long uriHash(String uriText, int flags) {
+    return uriHash(uriText, flags, UriHash.scratch());
+  }
+
+  static long uriHash(String uriText, int flags, int[] scratch) {
+    long fast = UriHash.kamailio(uriText, flags, scratch);
+    if (fast >= 0) {
+      return fast;
+    }
     String text = uriText.strip();
     SipUri u = SipUri.parse(text);
     if (u.scheme().equals("tel")) {
@@ -187,7 +200,13 @@ public final class KamailioAlgorithms {
     @Override
     public long index(CallArrival call, List<Destination> set) {
       usedCounter = call.authUser() == null;
-      return usedCounter ? rr.index(call, set) : KamailioHash.hash(HashPvar.userPart(call.authUser()), null);
+      if (usedCounter) {
+        return rr.index(call, set);
+      }
+      String user = call.authUser();
+      int at = user.indexOf('@');
+      long h = KamailioHash.hashAscii(user, 0, at < 0 ? user.length() : at);
+      return h >= 0 ? h : KamailioHash.hash(HashPvar.userPart(user), null);
     }
 
     @Override
@@ -211,17 +230,23 @@ public final class KamailioAlgorithms {
       return random.next();
     }
 
+    private double[] shares = new double[0];
+
     @Override
     public double[] shares(int m) {
-      double[] s = new double[m];
-      java.util.Arrays.fill(s, 1.0 / m);
-      return s;
+      if (shares.length != m) {
+        shares = new double[m];
+        java.util.Arrays.fill(shares, 1.0 / m);
+      }
+      return shares;
     }
   }
 
   /** Alg 7: {@code ds_get_hash} of the trimmed {@code hash_pvar} expansion; an empty one makes the select fail. */
   static final class PvarHash implements DispatcherAlgorithm {
     private final @Nullable HashPvar pvar;
+    private final StringBuilder key = new StringBuilder();
+    private final int[] scratch = UriHash.scratch();
 
     PvarHash(@Nullable String text) {
       pvar = text == null ? null : HashPvar.parse(text);
@@ -229,8 +254,7 @@ public final class KamailioAlgorithms {
 
     @Override
     public long index(CallArrival call, List<Destination> set) {
-      String key = pvar == null ? "" : pvar.expand(call);
-      return key.isEmpty() ? -1 : KamailioHash.hash(key, null);
+      return pvar == null ? -1 : pvar.hash(call, key, scratch);
     }
   }
 
@@ -248,7 +272,9 @@ public final class KamailioAlgorithms {
     private int[] slots = new int[0];
     private int cursor;
     private boolean learning;
-    private long usableMask = -1;
+    private long usableMask;
+    /** Each index's {@code rweight} (0 without one), for the first 63 indexes. */
+    private int[] rweights = new int[0];
 
     WeightCycle(int alg, @Nullable Long seed) {
       this.alg = alg;
@@ -265,10 +291,21 @@ public final class KamailioAlgorithms {
       if (table == null) {
         slots = WeightTable.slots(set, alg);
         build(set);
-        usableMask = mask(set, i -> set.get(i).skippedAtLoad());
+        rweights = new int[Math.min(set.size(), 63)];
+        for (int j = 0; j < rweights.length; j++) {
+          rweights[j] = set.get(j).percentAttr("rweight");
+          if (!set.get(j).skippedAtLoad() && rweights[j] > 0) {
+            usableMask |= 1L << j;
+          }
+        }
       }
       if (alg == 11 && view != null && set.size() >= 2) {
-        long now = mask(set, view::skipped);
+        long now = 0;
+        for (int j = 0; j < rweights.length; j++) {
+          if (rweights[j] > 0 && !view.skipped(j)) {
+            now |= 1L << j;
+          }
+        }
         if (now != usableMask) {
           usableMask = now;
           int[] fresh = WeightTable.relativeSlots(set, view::skipped);
@@ -312,16 +349,6 @@ public final class KamailioAlgorithms {
       }
     }
 
-    private static long mask(List<Destination> set, java.util.function.IntPredicate skipped) {
-      long m = 0;
-      for (int j = 0; j < Math.min(set.size(), 63); j++) {
-        if (!skipped.test(j) && set.get(j).percentAttr("rweight") > 0) {
-          m |= 1L << j;
-        }
-      }
-      return m;
-    }
-
     private static int indexOf(List<Destination> set, @Nullable String hostPort) {
       if (hostPort != null) {
         for (int j = 0; j < set.size(); j++) {
@@ -338,13 +365,24 @@ public final class KamailioAlgorithms {
       return learning;
     }
 
+    /** The shares worked out for {@code sharesOf} (the slots they came from), reused until the slots change. */
+    private double[] shares = new double[0];
+    private int[] sharesOf;
+
     @Override
     public double[] shares(int m) {
-      double[] s = new double[m];
-      for (int j = 0; j < slots.length; j++) {
-        s[j % m] += slots[j] / 100.0;
+      if (slots.length == 0) {
+        return null;
       }
-      return slots.length == 0 ? null : s;
+      if (sharesOf != slots || shares.length != m) {
+        double[] s = new double[m];
+        for (int j = 0; j < slots.length; j++) {
+          s[j % m] += slots[j] / 100.0;
+        }
+        shares = s;
+        sharesOf = slots;
+      }
+      return shares;
     }
   }
 
@@ -431,6 +469,8 @@ public final class KamailioAlgorithms {
    */
   static final class LatencyPriority implements DispatcherAlgorithm {
     private int last;
+    private int[] idx = new int[0];
+    private int[] prio = new int[0];
 
     @Override
     public long index(CallArrival call, List<Destination> set) {
@@ -441,8 +481,12 @@ public final class KamailioAlgorithms {
     public int[] order(CallArrival call, List<Destination> set, DispatcherAlgorithm.SetView view) {
       int n = set.size();
       int wrap = view.modulus();
-      int[] idx = new int[n];
-      int[] prio = new int[n];
+      if (idx.length != n) {
+        idx = new int[n];
+        prio = new int[n];
+      }
+      int[] idx = this.idx;   // reused: the replay reads the order before the next call
+      int[] prio = this.prio;
       int z = last % Math.max(1, wrap);
       for (int y = 0; y < n; y++) {
         if (!view.skipped(z)) {

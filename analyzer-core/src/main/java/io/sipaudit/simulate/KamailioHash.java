@@ -25,6 +25,50 @@ public final class KamailioHash {
     if (key2 != null) {
       h = mix(key2.getBytes(StandardCharsets.UTF_8), h);
     }
+    return fold(h);
+  }
+
+  /**
+   * Returns the hash of one key, {@code s[from, to)}, without copying it, or −1 when the range holds a character
+   * outside US-ASCII (the caller then hashes the UTF-8 bytes with {@link #hash}). Same result as
+   * {@code hash(s.substring(from, to), null)}.
+   */
+  public static long hashAscii(CharSequence s, int from, int to) {
+    int h = 0;
+    int v = 0;
+    int k = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return -1;
+      }
+      v = (v << 8) + c;
+      if (++k == 4) {
+        h += v ^ (v >>> 3);
+        v = 0;
+        k = 0;
+      }
+    }
+    h += v ^ (v >>> 3);
+    return fold(h);
+  }
+
+  /** Returns {@code hash(s.strip(), null)}, without copying when {@code s} is US-ASCII. */
+  public static long hashStripped(String s) {
+    int b = 0;
+    int e = s.length();
+    while (b < e && Character.isWhitespace(s.charAt(b))) {
+      b++;
+    }
+    while (e > b && Character.isWhitespace(s.charAt(e - 1))) {
+      e--;
+    }
+    long h = hashAscii(s, b, e);
+    return h >= 0 ? h : hash(s.strip(), null);
+  }
+
+  /** Folds the mixed keys as {@code ds_get_hash} does; 0 becomes 1. */
+  static long fold(int h) {
     h = (h + (h >>> 11)) + ((h >>> 13) + (h >>> 23));
     if (h == 0) {
       h = 1;

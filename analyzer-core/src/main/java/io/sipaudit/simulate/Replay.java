@@ -34,6 +34,15 @@ public final class Replay {
   /** Which entry of its host:port each index is (0 unless the set lists a destination twice). */
   private final int[] occurrence;
   private final @Nullable HealthModel health;
+  /** With a health model, each index's live state, what-if windows and latency statistics. */
+  private final HealthModel.Bound @Nullable [] bound;
+  /** The failover lists per chosen index while the set of unusable indexes is {@code cachedMask} (dynamic case). */
+  private final List<String>[] cachedFailovers;
+  private long cachedMask = -1;
+  /** Alg 12's parallel branches per chosen index, and alg 13's failover list per first index for one order. */
+  private final List<String>[] branches;
+  private final int[][] orderKeys;
+  private final long[] orderMasks;
   private final LatencyStats[] staticLatency;
   private final boolean dynamicFailover;
   private final double[] expected;
@@ -47,8 +56,7 @@ public final class Replay {
 
     @Override
     public float latencyEstimate(int index) {
-      LatencyStats l = health == null ? null : health.latency(hostPorts[index]);
-      return (l != null ? l : staticLatency[index]).estimate();
+      return (bound != null ? bound[index].latency() : staticLatency[index]).estimate();
     }
 
     @Override
@@ -96,7 +104,21 @@ public final class Replay {
     this.health = health;
     if (health != null) {
       health.bind(this.set);
+      bound = new HealthModel.Bound[n];
+      for (int i = 0; i < n; i++) {
+        bound[i] = health.bound(hostPorts[i], occurrence[i]);
+      }
+    } else {
+      bound = null;
     }
+    @SuppressWarnings("unchecked")
+    List<String>[] cache = new List[n];
+    cachedFailovers = cache;
+    @SuppressWarnings("unchecked")
+    List<String>[] b = new List[n];
+    branches = b;
+    orderKeys = new int[n][];
+    orderMasks = new long[n];
     dynamicFailover = health != null || KamailioAlgorithms.hasLoad(algorithm);
     for (int i = 0; i < n; i++) {
       failovers.add(List.copyOf(failover(i, n, m)));
@@ -105,7 +127,7 @@ public final class Replay {
   }
 
   private boolean skipped(int i) {
-    return health == null ? set.get(i).skippedAtLoad() : health.skipped(hostPorts[i], occurrence[i]);
+    return bound == null ? set.get(i).skippedAtLoad() : bound[i].skipped(now);
   }
 
   /** Predicts the first pick for the next call (calls must come in arrival order). */
@@ -149,14 +171,45 @@ public final class Replay {
     algorithm.chosen(i, n);
     List<String> next;
     if (algorithm.parallel()) {
-      next = new ArrayList<>();
-      for (int j = i + 1; j < n; j++) {
-        next.add(hostPorts[j]);   // every later index is a branch, inactive ones included (ds_add_branches)
+      next = branches[i];
+      if (next == null) {
+        List<String> b = new ArrayList<>();
+        for (int j = i + 1; j < n; j++) {
+          b.add(hostPorts[j]);   // every later index is a branch, inactive ones included (ds_add_branches)
+        }
+        next = List.copyOf(b);
+        branches[i] = next;
       }
     } else {
-      next = dynamicFailover ? failover(i, n, m) : failovers.get(i);
+      next = dynamicFailover ? cachedFailover(i, n, m) : failovers.get(i);
     }
     return new Prediction(call, i, hostPorts[i], call.observedFirstPick(), next, learned);
+  }
+
+  /**
+   * The failover list of {@link #failover} for the states now, worked out once for each chosen index while no
+   * destination changes between usable and unusable (or full).
+   */
+  private List<String> cachedFailover(int chosen, int n, int m) {
+    if (n > 63) {
+      return failover(chosen, n, m);
+    }
+    long mask = 0;
+    for (int j = 0; j < n; j++) {
+      if (skipped(j) || algorithm.full(j)) {
+        mask |= 1L << j;
+      }
+    }
+    if (mask != cachedMask) {
+      java.util.Arrays.fill(cachedFailovers, null);
+      cachedMask = mask;
+    }
+    List<String> out = cachedFailovers[chosen];
+    if (out == null) {
+      out = List.copyOf(failover(chosen, n, m));
+      cachedFailovers[chosen] = out;
+    }
+    return out;
   }
 
   /** The skip walk from residue {@code h}: the index chosen, or −1 when nothing is usable. */
@@ -177,12 +230,26 @@ public final class Replay {
     if (chosen < 0 || skipped(chosen)) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
-    List<String> next = new ArrayList<>();
-    for (int k = 1; k < order.length; k++) {
+    long mask = 0;
+    for (int k = 1; k < order.length && n <= 63; k++) {
       int j = order[k];
-      if (j >= 0 && !skipped(j) && !(m < n && j == n - 1)) {
-        next.add(hostPorts[j]);
+      if (j >= 0 && skipped(j)) {
+        mask |= 1L << j;
       }
+    }
+    List<String> next = branches[chosen];
+    if (n > 63 || next == null || orderMasks[chosen] != mask || !java.util.Arrays.equals(orderKeys[chosen], order)) {
+      List<String> out = new ArrayList<>();
+      for (int k = 1; k < order.length; k++) {
+        int j = order[k];
+        if (j >= 0 && !skipped(j) && !(m < n && j == n - 1)) {
+          out.add(hostPorts[j]);
+        }
+      }
+      next = List.copyOf(out);
+      branches[chosen] = next;   // alg 13 is never parallel: the slot is free
+      orderKeys[chosen] = order.clone();
+      orderMasks[chosen] = mask;
     }
     algorithm.chosen(chosen, n);
     return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), next);

@@ -1,7 +1,7 @@
 package io.sipaudit.simulate.opensips;
 
 import java.time.Instant;
-import java.util.PriorityQueue;
+import io.sipaudit.simulate.EndTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,10 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Example: calls at 0 s (ends 5 s) and 1 s (ends 2 s) on index 0: at 1.5 s index 0 holds 2, at 3 s it holds 1.
  */
 final class CallsInProgress {
-  private record Hold(Instant end, int index) {}
-
   private final long[] counts;
-  private final PriorityQueue<Hold> ends = new PriorityQueue<>((a, b) -> a.end().compareTo(b.end()));
+  private final EndTimes<Void> ends = new EndTimes<>();
 
   CallsInProgress(int size) {
     counts = new long[size];
@@ -23,8 +21,9 @@ final class CallsInProgress {
 
   /** Releases every call that ended at or before {@code t}. */
   void advanceTo(Instant t) {
-    while (!ends.isEmpty() && !ends.peek().end().isAfter(t)) {
-      counts[ends.poll().index()]--;
+    while (ends.dueBy(t)) {
+      counts[ends.firstIndex()]--;
+      ends.removeFirst();
     }
   }
 
@@ -32,7 +31,7 @@ final class CallsInProgress {
   void book(int index, @Nullable Instant end) {
     counts[index]++;
     if (end != null) {
-      ends.add(new Hold(end, index));
+      ends.add(end, index, null);
     }
   }
 

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.sipaudit.config.opensips.LbDestination;
 import io.sipaudit.simulate.CallArrival;
 import io.sipaudit.simulate.Prediction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +35,12 @@ public final class LoadBalancerReplay {
   private final String[] hostPorts;
   private final boolean[] hasAll;
   private final CallsInProgress calls;
+  /** Per index: its health state (updated in place), and the maximum of each requested resource. */
+  private final OpenSipsHealth.State[] states;
+  private final long[][] maxes;
+  private final long[] avail;
+  private final int[] candidates;
+  private final int[] order;
 
   /**
    * @param group the group's destinations in table order
@@ -73,6 +78,20 @@ public final class LoadBalancerReplay {
       hasAll[i] = this.group.get(i).resources().keySet().containsAll(this.resources);
       this.health.start(hostPorts[i], 0, false);
     }
+    states = new OpenSipsHealth.State[n];
+    maxes = new long[n][];
+    for (int i = 0; i < n; i++) {
+      states[i] = this.health.state(hostPorts[i]);
+      if (hasAll[i]) {
+        maxes[i] = new long[this.resources.size()];
+        for (int k = 0; k < maxes[i].length; k++) {
+          maxes[i][k] = this.group.get(i).resources().get(this.resources.get(k));
+        }
+      }
+    }
+    avail = new long[n];
+    candidates = new int[n];
+    order = new int[n];
   }
 
   /** Predicts the selection for the next call (calls must come in arrival order). */
@@ -80,51 +99,60 @@ public final class LoadBalancerReplay {
     health.advanceTo(call.time());
     calls.advanceTo(call.time());
     int n = group.size();
-    List<Integer> candidates = new ArrayList<>();
-    long[] avail = new long[n];
+    int left = 0;
     for (int i = 0; i < n; i++) {
-      if (hasAll[i] && health.active(hostPorts[i])) {
+      if (hasAll[i] && OpenSipsHealth.active(states[i])) {
         avail[i] = availability(i);
         if (avail[i] > 0 || flags.negative()) {
-          candidates.add(i);
+          candidates[left++] = i;
         }
       }
     }
-    List<Integer> order = new ArrayList<>();
-    while (!candidates.isEmpty()) {
-      long best = Long.MIN_VALUE;
-      List<Integer> ties = new ArrayList<>();
-      for (int i : candidates) {
-        if (avail[i] > best) {
-          best = avail[i];
-          ties.clear();
-        }
-        if (avail[i] == best) {
-          ties.add(i);
-        }
+    // The most available first, ties in table order: a stable sort, descending. With s, each pick among the ties
+    // left at the top is a random one (one nextInt per pick, over the ties left), as repeated lb_route rounds do.
+    for (int c = 1; c < left; c++) {
+      int i = candidates[c];
+      int at = c;
+      while (at > 0 && avail[candidates[at - 1]] < avail[i]) {
+        candidates[at] = candidates[at - 1];
+        at--;
       }
-      int pick = flags.randomTies() ? ties.get(random.nextInt(ties.size())) : ties.get(0);
-      order.add(pick);
-      candidates.remove(Integer.valueOf(pick));
+      candidates[at] = i;
     }
-    if (order.isEmpty()) {
+    int picked = left;
+    System.arraycopy(candidates, 0, order, 0, left);
+    if (flags.randomTies()) {
+      for (int from = 0; from < picked; ) {
+        int to = from + 1;
+        while (to < picked && avail[order[to]] == avail[order[from]]) {
+          to++;
+        }
+        for (int k = from; k < to; k++) {   // order[k, to) are the ties left, in table order
+          int at = k + random.nextInt(to - k);
+          int pick = order[at];
+          System.arraycopy(order, k, order, k + 1, at - k);
+          order[k] = pick;
+        }
+        from = to;
+      }
+    }
+    if (picked == 0) {
       return new Prediction(call, -1, "none", call.observedFirstPick());
     }
-    int chosen = order.get(0);
+    int chosen = order[0];
     calls.book(chosen, call.end());
-    List<String> failover = new ArrayList<>();
-    for (int k = 1; k < order.size(); k++) {
-      failover.add(hostPorts[order.get(k)]);
+    String[] failover = new String[picked - 1];
+    for (int k = 1; k < picked; k++) {
+      failover[k - 1] = hostPorts[order[k]];
     }
-    return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), failover);
+    return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), List.of(failover));
   }
 
   /** {@code get_dst_load()}: the minimum over the requested resources, in integer arithmetic as OpenSIPS does it. */
   private long availability(int i) {
-    long min = Long.MAX_VALUE;
     long load = calls.count(i);   // every replayed call asks for the same resources: one profile count per resource
-    for (String r : resources) {
-      long max = group.get(i).resources().get(r);
+    long min = Long.MAX_VALUE;
+    for (long max : maxes[i]) {
       long a = flags.relative() ? (max > 0 ? 100 - (100 * load) / max : 0) : max - load;
       min = Math.min(min, a);
     }

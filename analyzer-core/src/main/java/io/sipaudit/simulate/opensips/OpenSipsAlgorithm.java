@@ -14,6 +14,14 @@ public interface OpenSipsAlgorithm {
   default void chosen(int index, SetState set) {
   }
 
+  /**
+   * Returns whether the algorithm reads {@link SetState#callsInProgress} (9 and 10); the replay counts the calls
+   * in progress only then (otherwise they read 0).
+   */
+  default boolean readsCallsInProgress() {
+    return false;
+  }
+
   /** Returns whether this is alg 4 (its phase can be taken from the first observed call). */
   default boolean roundRobin() {
     return false;

@@ -43,21 +43,16 @@ public final class OpenSipsAlgorithms {
 
   private static final Map<Integer, Spec> REGISTRY = new TreeMap<>(Map.ofEntries(
       Map.entry(0, new Spec("hash Call-ID (weighted)", s -> (c, set) -> new Candidate.Hashed(callIdHash(c)))),
-      Map.entry(1, new Spec("hash From URI (weighted)",
-          s -> (c, set) -> new Candidate.Hashed(uriHash(c.from(), s.flags())))),
-      Map.entry(2, new Spec("hash To URI (weighted)",
-          s -> (c, set) -> new Candidate.Hashed(uriHash(c.to(), s.flags())))),
-      Map.entry(3, new Spec("hash Request-URI (weighted)",
-          s -> (c, set) -> new Candidate.Hashed(uriHash(c.requestUri(), s.flags())))),
+      Map.entry(1, new Spec("hash From URI (weighted)", s -> uriHash(s, CallArrival::from))),
+      Map.entry(2, new Spec("hash To URI (weighted)", s -> uriHash(s, CallArrival::to))),
+      Map.entry(3, new Spec("hash Request-URI (weighted)", s -> uriHash(s, CallArrival::requestUri))),
       Map.entry(4, new Spec("weighted round-robin", s -> new WeightedRoundRobin())),
       Map.entry(5, new Spec("hash auth username (weighted)", s -> OpenSipsAlgorithms::authUser)),
       Map.entry(6, new Spec("random (weighted, seeded)", Random::new)),
       Map.entry(7, new Spec("hash of hash_pvar (weighted)", s -> pvarHash(s.hashPvar()))),
       Map.entry(8, new Spec("first entry (priority order)", s -> (c, set) -> new Candidate.Preset(0))),
-      Map.entry(9, new Spec("lowest pvar_algo_pattern load (calls in progress)",
-          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), false))),
-      Map.entry(10, new Spec("lowest algo_route score (calls in progress)",
-          s -> (c, set) -> new Candidate.Ranked(callsInProgress(set), true)))));
+      Map.entry(9, new Spec("lowest pvar_algo_pattern load (calls in progress)", s -> new LowestLoad(false))),
+      Map.entry(10, new Spec("lowest algo_route score (calls in progress)", s -> new LowestLoad(true)))));
 
   /** Alg 7: the trimmed expansion of the {@code hash_pvar} format, hashed as {@code x} only. */
   private static OpenSipsAlgorithm pvarHash(@Nullable String format) {
@@ -97,7 +92,7 @@ public final class OpenSipsAlgorithms {
   }
 
   static long callIdHash(CallArrival c) {
-    return KamailioHash.hash(c.callId().strip(), null);
+    return KamailioHash.hashStripped(c.callId());
   }
 
   /**
@@ -105,7 +100,20 @@ public final class OpenSipsAlgorithms {
    * transport's default (5060; 5061 for TLS and sips; 80 ws, 443 wss); the host alone is left out with {@code u}.
    * Example: {@code sip:bob@biloxi.com:5080} hashes {@code ("bob", "biloxi.com:5080")}.
    */
+  private static OpenSipsAlgorithm uriHash(Settings s, Function<CallArrival, String> uri) {
+    int[] scratch = io.sipaudit.simulate.UriHash.scratch();
+    return (c, set) -> new Candidate.Hashed(uriHash(uri.apply(c), s.flags(), scratch));
+  }
+
   static long uriHash(String uriText, DsFlags flags) {
+    return uriHash(uriText, flags, io.sipaudit.simulate.UriHash.scratch());
+  }
+
+  static long uriHash(String uriText, DsFlags flags, int[] scratch) {
+    long fast = io.sipaudit.simulate.UriHash.opensips(uriText, flags.userOnly(), scratch);
+    if (fast >= 0) {
+      return fast;
+    }
     SipUri u = SipUri.parse(uriText.strip());
     if (flags.userOnly() || u.scheme().equals("tel")) {
       return KamailioHash.hash(u.user(), null);
@@ -128,7 +136,7 @@ public final class OpenSipsAlgorithms {
   /** Alg 5: the username's hash; without credentials the candidate is {@code last} and the hash 0. */
   private static Candidate authUser(CallArrival c, SetState set) {
     String user = c.authUser();
-    return user == null ? new Candidate.Preset(set.last()) : new Candidate.Hashed(KamailioHash.hash(user.strip(), null));
+    return user == null ? new Candidate.Preset(set.last()) : new Candidate.Hashed(KamailioHash.hashStripped(user));
   }
 
   private static long[] callsInProgress(SetState set) {
@@ -137,6 +145,19 @@ public final class OpenSipsAlgorithms {
       v[i] = set.callsInProgress(i);
     }
     return v;
+  }
+
+  /** Alg 9 and 10: every destination ranked by the calls it holds ({@code negativesLast}: alg 10). */
+  private record LowestLoad(boolean negativesLast) implements OpenSipsAlgorithm {
+    @Override
+    public Candidate candidate(CallArrival call, SetState set) {
+      return new Candidate.Ranked(callsInProgress(set), negativesLast);
+    }
+
+    @Override
+    public boolean readsCallsInProgress() {
+      return true;
+    }
   }
 
   /**

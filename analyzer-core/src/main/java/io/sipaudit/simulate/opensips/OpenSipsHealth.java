@@ -46,7 +46,8 @@ public final class OpenSipsHealth implements HealthEvents {
 
   private record Event(Instant at, String destination, Kind kind) {}
 
-  private static final class State {
+  /** One destination's state, updated in place as the events are applied. */
+  static final class State {
     boolean inactive;
     boolean probing;
     boolean permanentProbe;
@@ -149,6 +150,16 @@ public final class OpenSipsHealth implements HealthEvents {
     if (s.failures >= threshold) {
       s.probing = true;
     }
+  }
+
+  /** Returns the state of a destination started with {@link #start}, for a replay to hold by index. */
+  State state(String hostPort) {
+    return states.get(hostPort);
+  }
+
+  /** Returns whether a destination can be selected now (neither inactive nor probing; enabled for lb). */
+  static boolean active(State s) {
+    return s == null || (!s.inactive && !s.probing);
   }
 
   /** Returns whether {@code hostPort} can be selected now (neither inactive nor probing; enabled for lb). */

@@ -48,6 +48,18 @@ public final class OpenSipsReplay {
   private final View view = new View();
   private int last;
   private boolean first = true;
+  /** Per index: its health state (updated in place), and whether it is selectable for the call being replayed. */
+  private final OpenSipsHealth.State[] states;
+  private final boolean[] active;
+  /** The failover lists per selected index while the active set is {@code failoverMask} (non-ranked algorithms). */
+  private final List<String>[] failovers;
+  private long failoverMask = -1;
+  /** The running weights over the active indexes while the active set is {@code activeRunningMask}. */
+  private final long[] activeRunning;
+  private long activeRunningMask = -1;
+  private long activeSum;
+  private final int[] rankOrder;
+  private final boolean countsCalls;
 
   /**
    * @param set the set in array order ({@link io.sipaudit.config.opensips.OpenSipsDispatcherTable#set})
@@ -85,6 +97,17 @@ public final class OpenSipsReplay {
       running[i] = sum;
       this.health.start(hostPorts[i], d.state(), d.probeMode() == 1);
     }
+    states = new OpenSipsHealth.State[n];
+    for (int i = 0; i < n; i++) {
+      states[i] = this.health.state(hostPorts[i]);
+    }
+    active = new boolean[n];
+    @SuppressWarnings("unchecked")
+    List<String>[] lists = new List[n];
+    failovers = lists;
+    activeRunning = new long[n];
+    rankOrder = new int[n];
+    countsCalls = algorithm.readsCallsInProgress();
   }
 
   private int setSize() {
@@ -97,7 +120,9 @@ public final class OpenSipsReplay {
     int n = set.size();
     int size = setSize();
     health.advanceTo(call.time());
-    calls.advanceTo(call.time());
+    if (countsCalls) {
+      calls.advanceTo(call.time());
+    }
     if (first && alignRoundRobin && algorithm.roundRobin() && call.observedFirstPick() != null) {
       int at = Arrays.asList(hostPorts).indexOf(call.observedFirstPick());
       if (at >= 0) {
@@ -105,11 +130,18 @@ public final class OpenSipsReplay {
       }
     }
     first = false;
-    boolean[] active = new boolean[n];
+    boolean[] active = this.active;
     int activeNr = 0;
+    long mask = 0;
     for (int i = 0; i < n; i++) {
-      active[i] = health.active(hostPorts[i]);
+      active[i] = OpenSipsHealth.active(states[i]);
       activeNr += active[i] ? 1 : 0;
+      mask |= active[i] && i < 63 ? 1L << i : 0;
+    }
+    if (n > 63) {
+      mask = -2;   // too many to key a cache by: never equal to the cached masks below
+      failoverMask = -1;
+      activeRunningMask = -1;
     }
     if (activeNr == 0) {
       return none(call);
@@ -137,12 +169,16 @@ public final class OpenSipsReplay {
       } else {
         int cnt = activeNr - (flags.useDefault() && active[n - 1] ? 1 : 0);
         if (cnt > 0) {
-          long[] activeRunning = new long[size];
-          long sum = 0;
-          for (int k = 0; k < size; k++) {
-            sum += active[k] ? weights[k] : 0;
-            activeRunning[k] = sum;
+          if (mask != activeRunningMask) {
+            long sum = 0;
+            for (int k = 0; k < size; k++) {
+              sum += active[k] ? weights[k] : 0;
+              activeRunning[k] = sum;
+            }
+            activeSum = sum;
+            activeRunningMask = mask;
           }
+          long sum = activeSum;
           if (sum > 0) {
             i = firstAbove(activeRunning, Long.remainderUnsigned(hash, sum), size);
           } else {
@@ -161,51 +197,71 @@ public final class OpenSipsReplay {
         break;
       }
     }
-    return selected(call, i, active, cyclicAfter(i, size));
+    if (mask != failoverMask) {
+      java.util.Arrays.fill(failovers, null);
+      failoverMask = mask;
+    }
+    List<String> failover = failovers[i];
+    if (failover == null) {
+      int[] others = new int[size];
+      int k = 0;
+      for (int j = i + 1; j < size; j++) {   // cyclic order after i over the selectable indexes
+        others[k++] = j;
+      }
+      for (int j = 0; j < Math.min(i, size); j++) {
+        others[k++] = j;
+      }
+      failover = failover(i, active, others, 0, k);
+      failovers[i] = failover;
+    }
+    return selected(call, i, failover);
   }
 
   /** Alg 9 and 10: active non-default destinations by ascending value (stable), the lowest selected. */
   private Prediction ranked(CallArrival call, Candidate.Ranked r, boolean[] active) {
     int n = set.size();
     int size = setSize();
-    List<Integer> order = new ArrayList<>();
+    int[] order = rankOrder;
+    int count = 0;
+    long[] v = r.values();
+    boolean negativesLast = r.negativesLast();
     for (int i = 0; i < size; i++) {
-      if (active[i]) {
-        order.add(i);
+      if (active[i]) {   // insertion sort: stable, and the sets are small
+        int at = count++;
+        while (at > 0 && rankAfter(v, negativesLast, order[at - 1], i)) {
+          order[at] = order[at - 1];
+          at--;
+        }
+        order[at] = i;
       }
     }
-    order.sort(Comparator.comparing((Integer i) -> r.negativesLast() && r.values()[i] < 0)
-        .thenComparingLong(i -> r.negativesLast() && r.values()[i] < 0 ? 0 : r.values()[i]));
-    if (order.isEmpty()) {
+    if (count == 0) {
       if (!flags.useDefault() || n == 1 || !active[n - 1]) {
         return none(call);
       }
-      return selected(call, n - 1, active, List.of());
+      return selected(call, n - 1, failover(n - 1, active, order, 0, 0));
     }
-    return selected(call, order.get(0), active, order.subList(1, order.size()));
+    return selected(call, order[0], failover(order[0], active, order, 1, count));
   }
 
-  /** Indices after {@code sel} in cyclic order over the selectable ones: sel+1 .. size-1, 0 .. sel-1. */
-  private static List<Integer> cyclicAfter(int sel, int size) {
-    List<Integer> out = new ArrayList<>();
-    for (int k = sel + 1; k < size; k++) {
-      out.add(k);
+  /** Whether index {@code a} sorts after {@code b}: negative values last (alg 10), then by value. */
+  private static boolean rankAfter(long[] v, boolean negativesLast, int a, int b) {
+    boolean na = negativesLast && v[a] < 0;
+    boolean nb = negativesLast && v[b] < 0;
+    if (na != nb) {
+      return na;
     }
-    for (int k = 0; k < Math.min(sel, size); k++) {
-      out.add(k);
-    }
-    return out;
+    return (na ? 0 : v[a]) > (nb ? 0 : v[b]);
   }
 
-  private Prediction selected(CallArrival call, int i, boolean[] active, List<Integer> others) {
+  /** The failover list for {@code i} selected: the active ones of {@code others[from, to)}, then the default. */
+  private List<String> failover(int i, boolean[] active, int[] others, int from, int to) {
     int n = set.size();
-    last = i;
-    algorithm.chosen(i, view);
-    calls.book(i, call.end());
     List<String> failover = new ArrayList<>();
     if (flags.failover()) {
       int room = i < setSize() ? maxRes - 1 : maxRes;   // max_res counts the selected one
-      for (int k : others) {
+      for (int x = from; x < to; x++) {
+        int k = others[x];
         if (active[k] && failover.size() < room) {
           failover.add(hostPorts[k]);
         }
@@ -213,6 +269,15 @@ public final class OpenSipsReplay {
       if (flags.useDefault() && n > 1 && i != n - 1) {
         failover.add(hostPorts[n - 1]);   // pushed whether active or not
       }
+    }
+    return List.copyOf(failover);
+  }
+
+  private Prediction selected(CallArrival call, int i, List<String> failover) {
+    last = i;
+    algorithm.chosen(i, view);
+    if (countsCalls) {
+      calls.book(i, call.end());
     }
     return new Prediction(call, i, hostPorts[i], call.observedFirstPick(), failover);
   }

@@ -26,6 +26,6 @@ public interface SetState {
   /** Counts one alg 4 pick of {@code i}. */
   void countRoundRobin(int i);
 
-  /** Returns the calls the replay has on index {@code i} now. */
+  /** Returns the calls the replay has on index {@code i} now (0 unless the algorithm says it reads them). */
   long callsInProgress(int i);
 }

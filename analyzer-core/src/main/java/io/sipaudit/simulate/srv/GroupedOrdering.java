@@ -17,7 +17,10 @@ final class GroupedOrdering implements SrvOrdering {
 
   /** One draw within a priority. */
   interface Draw {
-    /** Returns the index of the next record of {@code pool} (the records of the group not yet ordered). */
+    /**
+     * Returns the index of the next record of {@code pool} (the records of the group not yet ordered); a pool of
+     * one record must give 0 without drawing a random number (the ordering takes a lone record without asking).
+     */
     int next(List<SrvTarget> pool, RandomGenerator random);
 
     /** Returns each index's exact probability of being drawn first from {@code pool}. */
@@ -50,9 +53,31 @@ final class GroupedOrdering implements SrvOrdering {
 
   @Override
   public List<SrvTarget> order(List<SrvTarget> usable, RandomGenerator random) {
-    List<SrvTarget> out = new ArrayList<>(usable.size());
-    for (List<SrvTarget> group : groups(usable)) {
-      List<SrvTarget> pool = new ArrayList<>(group);
+    return order(groups(usable), usable.size(), random);
+  }
+
+  @Override
+  public Prepared prepare(List<SrvTarget> usable) {
+    List<List<SrvTarget>> groups = groups(usable);
+    int size = usable.size();
+    List<SrvTarget> pool = new ArrayList<>(size);   // the prepared ordering serves one replay: one pool for all
+    return new Prepared(r -> order(groups, size, r, pool), firstShares(usable), false);
+  }
+
+  private List<SrvTarget> order(List<List<SrvTarget>> groups, int size, RandomGenerator random) {
+    return order(groups, size, random, new ArrayList<>(size));
+  }
+
+  private List<SrvTarget> order(List<List<SrvTarget>> groups, int size, RandomGenerator random,
+      List<SrvTarget> pool) {
+    List<SrvTarget> out = new ArrayList<>(size);
+    for (List<SrvTarget> group : groups) {
+      if (group.size() == 1) {
+        out.add(group.get(0));   // every draw takes a lone record without a random number
+        continue;
+      }
+      pool.clear();
+      pool.addAll(group);
       while (!pool.isEmpty()) {
         int i = draw.next(pool, random);
         out.add(pool.get(i));

@@ -236,7 +236,11 @@ public enum SrvBehaviour {
       }
 
       private static int zeros(List<SrvTarget> pool) {
-        return (int) pool.stream().filter(t -> t.weight() == 0).count();
+        int zeros = 0;
+        for (int i = 0; i < pool.size(); i++) {
+          zeros += pool.get(i).weight() == 0 ? 1 : 0;
+        }
+        return zeros;
       }
     }
 

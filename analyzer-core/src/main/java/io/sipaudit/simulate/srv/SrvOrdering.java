@@ -17,4 +17,29 @@ public interface SrvOrdering {
 
   /** Returns whether the order depends on random draws (then single calls are judged as a distribution). */
   boolean random();
+
+  /**
+   * Returns the ordering over one set of usable targets with what does not change from call to call worked out
+   * once (the sort, the priority groups, the first shares), for a replay to keep while the set stays the same. Its
+   * draws are those of {@link #order}, in the same sequence. It may reuse working space: one replay, one thread.
+   */
+  default Prepared prepare(List<SrvTarget> usable) {
+    List<SrvTarget> targets = List.copyOf(usable);
+    double[] shares = firstShares(targets);
+    if (!random()) {
+      List<SrvTarget> fixed = List.copyOf(order(targets, null));
+      return new Prepared(r -> fixed, shares, true);
+    }
+    return new Prepared(r -> order(targets, r), shares, false);
+  }
+
+  /**
+   * An ordering prepared for one set of usable targets.
+   *
+   * @param order draws the order of tries
+   * @param firstShares each usable target's probability of being tried first
+   * @param fixed whether {@code order} gives the same list every time
+   */
+  record Prepared(java.util.function.Function<RandomGenerator, List<SrvTarget>> order, double[] firstShares,
+      boolean fixed) {}
 }
