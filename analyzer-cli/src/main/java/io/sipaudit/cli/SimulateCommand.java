@@ -153,6 +153,11 @@ final class SimulateCommand implements Callable<Integer> {
           + " each --weights are replayed under the scenario beside what happened.")
   List<String> down = new ArrayList<>();
 
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "What if, from a file: one failed backend per line, 'ADDR down' (the whole capture) or 'ADDR down"
+          + " FROM-TO' (seconds after the first call); '#' starts a comment. The same as --down for each line.")
+  @Nullable Path scenarioFile;
+
   @Mixin NodeOptions nodes;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
@@ -275,7 +280,11 @@ final class SimulateCommand implements Callable<Integer> {
   private List<WhatIf> whatIfs(List<Destination> destinations, List<CallArrival> arrivals,
       List<Prediction> predictions, KamailioAlgorithms.Options options, HealthObserver observed) {
     List<WhatIf> out = new ArrayList<>();
-    if (compare.isEmpty() && weights.isEmpty() && down.isEmpty()) {
+    List<String> downs = new ArrayList<>(down);
+    if (scenarioFile != null) {
+      downs.addAll(readScenario(scenarioFile, destinations));
+    }
+    if (compare.isEmpty() && weights.isEmpty() && downs.isEmpty()) {
       return out;
     }
     Instant end = arrivals.isEmpty() ? Instant.EPOCH : arrivals.get(arrivals.size() - 1).time();
@@ -293,14 +302,14 @@ final class SimulateCommand implements Callable<Integer> {
       columns.add(new Object[] {KamailioAlgorithms.label(alg) + " " + w, alg, w, reweigh(destinations, w)});
     }
     List<String[]> scenario = new ArrayList<>();
-    for (String d : down) {
+    for (String d : downs) {
       scenario.add(parseDown(d, destinations));
     }
     if (!scenario.isEmpty()) {
       columns.add(0, new Object[] {KamailioAlgorithms.label(alg), alg, null, destinations});
     }
     Instant start = arrivals.isEmpty() ? Instant.EPOCH : arrivals.get(0).time();
-    String scenarioLabel = scenario.isEmpty() ? null : String.join(", ", down) + " down";
+    String scenarioLabel = scenario.isEmpty() ? null : String.join(", ", downs) + " down";
     for (Object[] c : columns) {
       int n = (Integer) c[1];
       @SuppressWarnings("unchecked")
@@ -368,6 +377,35 @@ final class SimulateCommand implements Callable<Integer> {
         attrs.put("rweight", w);
       }
       out.add(new Destination(d.setId(), d.uri(), d.flags(), d.priority(), attrs, d.line()));
+    }
+    return out;
+  }
+
+  /**
+   * Reads a scenario file into {@code --down} values. Example line: {@code 10.0.0.12:5060 down 30-90}.
+   */
+  private List<String> readScenario(Path file, List<Destination> set) {
+    List<String> out = new ArrayList<>();
+    List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(file);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "--scenario " + file + ": " + e.getMessage());
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).replaceFirst("#.*", "").strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\\s+");
+      if (f.length < 2 || f.length > 3 || !f[1].equals("down")
+          || (f.length == 3 && !f[2].matches("\\d+(\\.\\d+)?-(\\d+(\\.\\d+)?)?"))
+          || set.stream().noneMatch(d -> d.hostPort().equals(f[0]))) {
+        throw new ParameterException(spec.commandLine(), file + " line " + (i + 1) + ": '" + lines.get(i).strip()
+            + "' (expected: ADDR down [FROM-TO], seconds after the first call, with ADDR one of "
+            + set.stream().map(Destination::hostPort).toList() + ")");
+      }
+      out.add(f.length == 3 ? f[0] + "@" + f[2] : f[0]);
     }
     return out;
   }

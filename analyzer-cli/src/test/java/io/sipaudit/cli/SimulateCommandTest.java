@@ -307,6 +307,29 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void aScenarioFileSaysTheSameAsTheDownOptions() throws Exception {
+    Path dir = sample("rr-alg4");
+    Path scenario = Files.createTempFile("scenario", ".txt");
+    Files.writeString(scenario, "# the middle backend fails for a second\n127.0.1.12:5060 down 1-2\n");
+    String[] base = {"simulate", "--format", "json", "--dispatcher", dir.resolve("dispatcher.list").toString(),
+        "--algorithm", "kamailio:4", "--health", "none", dir.resolve("capture.pcap").toString()};
+    List<String> withFile = new java.util.ArrayList<>(List.of(base));
+    withFile.addAll(List.of("--scenario", scenario.toString()));
+    List<String> withOption = new java.util.ArrayList<>(List.of(base));
+    withOption.addAll(List.of("--down", "127.0.1.12:5060@1-2"));
+    CommandRun a = CommandRun.sipaudit(withFile.toArray(String[]::new));
+    CommandRun b = CommandRun.sipaudit(withOption.toArray(String[]::new));
+    assertEquals(0, a.exitCode(), a.err());
+    JsonNode fromFile = new ObjectMapper().readTree(a.out()).get("whatIf").get(1);
+    assertEquals(new ObjectMapper().readTree(b.out()).get("whatIf").get(1).get("picks"), fromFile.get("picks"));
+    assertTrue(fromFile.get("picks").get("127.0.1.12:5060").asInt() < 10, "fewer calls than the 10 it had: " + fromFile);
+    Files.writeString(scenario, "127.0.1.12:5060 down\n127.0.1.12:5060 dead 1-2\n");
+    CommandRun bad = CommandRun.sipaudit(withFile.toArray(String[]::new));
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains(scenario + " line 2"), bad.err());
+  }
+
+  @Test
   void wrongWeightsAreCaught() throws Exception {
     Path dir = sample("weight-alg9");
     Path wrong = Files.createTempFile("dispatcher", ".list");
