@@ -109,7 +109,7 @@ public final class LoadBalancerReplay {
       }
     }
     // The most available first, ties in table order: a stable sort, descending. With s, each pick among the ties
-    // left at the top is a random one (one nextInt per pick, over the ties left), as repeated lb_route rounds do.
+    // left at the top is a random one (one draw per place, over the ties left), as repeated lb_route rounds do.
     for (int c = 1; c < left; c++) {
       int i = candidates[c];
       int at = c;
@@ -127,10 +127,10 @@ public final class LoadBalancerReplay {
         while (to < picked && avail[order[to]] == avail[order[from]]) {
           to++;
         }
-        for (int k = from; k < to; k++) {   // order[k, to) are the ties left, in table order
-          int at = k + random.nextInt(to - k);
+        for (int k = from; k < to - 1; k++) {   // order[k, to) are the ties left: one of them, uniformly, at k
+          int at = k + draw(to - k);
           int pick = order[at];
-          System.arraycopy(order, k, order, k + 1, at - k);
+          order[at] = order[k];
           order[k] = pick;
         }
         from = to;
@@ -146,6 +146,14 @@ public final class LoadBalancerReplay {
       failover[k - 1] = hostPorts[order[k]];
     }
     return new Prediction(call, chosen, hostPorts[chosen], call.observedFirstPick(), List.of(failover));
+  }
+
+  /**
+   * A uniform draw in 0..bound-1 by multiplying 32 random bits with the bound (no division, bias below 2^-28
+   * for the few destinations of a group); our seeded stand-in for OpenSIPS's own rand(), which cannot be known.
+   */
+  private int draw(int bound) {
+    return (int) (((random.nextInt() & 0xFFFFFFFFL) * bound) >>> 32);
   }
 
   /** {@code get_dst_load()}: the minimum over the requested resources, in integer arithmetic as OpenSIPS does it. */
