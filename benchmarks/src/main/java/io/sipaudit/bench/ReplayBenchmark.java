@@ -42,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Thread)
 public class ReplayBenchmark {
   @Param({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "9-learned", "10", "11", "11-learned", "12", "13",
-      "4-health", "13-health"})
+      "4-health", "13-health", "1000"})
   public String alg;
 
   private List<Destination> set;
