@@ -1,6 +1,8 @@
 package io.sipaudit.simulate;
 
+import io.sipaudit.config.Destination;
 import java.time.Instant;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,11 +13,26 @@ import java.util.Map;
  */
 final class CallHolds {
   private final int[] load;
+  private final int[] maxload;
   private final Map<String, Integer> holders = new HashMap<>();
   private final EndTimes<String> ends = new EndTimes<>();
 
   CallHolds(int destinations) {
     load = new int[destinations];
+    maxload = new int[destinations];
+  }
+
+  /** Calls on each destination of {@code set}, capped by its {@code maxload} attribute (0 or none: no cap). */
+  CallHolds(List<Destination> set) {
+    this(set.size());
+    for (int j = 0; j < set.size(); j++) {
+      maxload[j] = Math.max(0, set.get(j).intAttr("maxload"));
+    }
+  }
+
+  /** Whether a destination is at its {@code maxload}. */
+  boolean full(int index) {
+    return index < maxload.length && maxload[index] > 0 && load[index] >= maxload[index];
   }
 
   int size() {

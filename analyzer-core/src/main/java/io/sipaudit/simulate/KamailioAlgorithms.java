@@ -395,7 +395,6 @@ public final class KamailioAlgorithms {
   static final class CallLoad implements DispatcherAlgorithm {
     private static final java.time.Duration EXPIRE = java.time.Duration.ofSeconds(7200);
     private CallHolds calls = new CallHolds(0);
-    private int[] maxload = new int[0];
     private boolean[] counted = new boolean[0];
     private @Nullable CallArrival pending;
     private int pendingIndex = -1;
@@ -409,11 +408,9 @@ public final class KamailioAlgorithms {
     public long index(CallArrival call, List<Destination> set, DispatcherAlgorithm.@Nullable SetView view) {
       int n = set.size();
       if (calls.size() != n) {
-        calls = new CallHolds(n);
-        maxload = new int[n];
+        calls = new CallHolds(set);
         counted = new boolean[n];
         for (int j = 0; j < n; j++) {
-          maxload[j] = Math.max(0, set.get(j).intAttr("maxload"));
           counted[j] = set.get(j).attr("duid") != null;
         }
       }
@@ -444,7 +441,7 @@ public final class KamailioAlgorithms {
 
     @Override
     public boolean full(int index) {
-      return index < maxload.length && maxload[index] > 0 && calls.load(index) >= maxload[index];
+      return calls.full(index);
     }
   }
 

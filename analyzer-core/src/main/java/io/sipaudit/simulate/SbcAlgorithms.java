@@ -60,7 +60,6 @@ public final class SbcAlgorithms {
   /** Fewest calls in progress, ties rotating from the backend after the last pick. */
   static final class LeastCalls implements DispatcherAlgorithm {
     private CallHolds calls = new CallHolds(0);
-    private int[] maxload = new int[0];
     private int last = -1;
     private @Nullable CallArrival pending;
 
@@ -73,11 +72,7 @@ public final class SbcAlgorithms {
     public long index(CallArrival call, List<Destination> set, DispatcherAlgorithm.@Nullable SetView view) {
       int n = set.size();
       if (calls.size() != n) {
-        calls = new CallHolds(n);
-        maxload = new int[n];
-        for (int j = 0; j < n; j++) {
-          maxload[j] = Math.max(0, set.get(j).intAttr("maxload"));
-        }
+        calls = new CallHolds(set);
       }
       calls.release(call.time());
       int m = view == null ? n : view.modulus();
@@ -106,7 +101,7 @@ public final class SbcAlgorithms {
 
     @Override
     public boolean full(int index) {
-      return index < maxload.length && maxload[index] > 0 && calls.load(index) >= maxload[index];
+      return calls.full(index);
     }
   }
 }
