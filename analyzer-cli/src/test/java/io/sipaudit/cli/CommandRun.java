@@ -21,8 +21,8 @@ record CommandRun(int exitCode, String out, String err) {
     return new CommandRun(exitCode, out.toString(), err.toString());
   }
 
-  /** Executes a fresh {@code sipaudit} command line with {@code args}. */
+  /** Executes a fresh {@code sipaudit} command line with {@code args}, built for them as {@code main} builds it. */
   static CommandRun sipaudit(String... args) {
-    return of(SipAuditCommand.newCommandLine(), args);
+    return of(SipAuditCommand.newCommandLine(args), args);
   }
 }

@@ -80,6 +80,33 @@ final class SipAuditCommandTest {
   }
 
   @Test
+  void everyRegisteredNameIsItsCommandsOwnName() {
+    for (SipAuditCommand.Subcommand c : SipAuditCommand.COMMANDS) {
+      assertEquals(c.name(), new picocli.CommandLine(c.factory().get()).getCommandName(), c.toString());
+    }
+  }
+
+  @Test
+  void aNamedCommandIsBuiltAloneAndAnythingElseGetsThemAll() {
+    int all = SipAuditCommand.COMMANDS.size();
+    assertAll(
+        () -> assertEquals(List.of("stats"),
+            List.copyOf(SipAuditCommand.newCommandLine("--debug", "stats", "a.pcap").getSubcommands().keySet())),
+        () -> assertEquals(all, SipAuditCommand.newCommandLine("help", "stats").getSubcommands().size()),
+        () -> assertEquals(all, SipAuditCommand.newCommandLine("--help").getSubcommands().size()),
+        () -> assertEquals(all, SipAuditCommand.newCommandLine("stat", "a.pcap").getSubcommands().size()),
+        () -> assertEquals(all, SipAuditCommand.newCommandLine().getSubcommands().size()));
+  }
+
+  @Test
+  void aMistypedCommandIsAnsweredWithTheCommandsThatExist() {
+    CommandRun run = CommandRun.sipaudit("stat", "a.pcap");
+
+    assertEquals(ExitCodes.USAGE, run.exitCode());
+    assertTrue(run.err().contains("stats"), run.err());
+  }
+
+  @Test
   void exitCodesAreDistinct() throws IllegalAccessException {
     int[] codes = exitCodeConstants();
 
