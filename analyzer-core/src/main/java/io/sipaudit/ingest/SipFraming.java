@@ -7,6 +7,7 @@ import io.sipaudit.net.Transport;
 import io.sipaudit.sip.FrameResult;
 import io.sipaudit.sip.ParseResult;
 import io.sipaudit.sip.SipFramer;
+import io.sipaudit.sip.SipMessage;
 import io.sipaudit.sip.SipParser;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
@@ -32,6 +33,13 @@ final class SipFraming {
     p.duplicate().get(buf);
     int off = 0;
     int len = buf.length;
+    if (len > 0) {
+      SipMessage whole = framer.parseWholeDatagram(buf, 0, len);   // most datagrams: one message, one pass
+      if (whole != null) {
+        sink.accept(new SipPacket(d.ref(), d.src(), d.dst(), d.transport(), whole, null));
+        return;
+      }
+    }
     boolean any = false;
     while (len > 0) {
       FrameResult r = framer.frameDatagram(buf, off, len);

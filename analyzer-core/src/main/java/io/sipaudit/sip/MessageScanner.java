@@ -24,6 +24,17 @@ final class MessageScanner {
   private int contentLength = -1;
   private final StartLine startLine = new StartLine();
 
+  // What the framer would also have found, for SipFramer#parseWholeDatagram.
+  /** Where the first header line starts (just after the start line). */
+  int headersStart = -1;
+  /** Where the body starts; {@code end} when there was no empty line. */
+  int bodyStart = -1;
+  /** Whether the headers ended with an empty line. */
+  boolean emptyLine;
+  /** How many Content-Length headers there were, and the first one's value (-1 when it is not 1*DIGIT). */
+  int contentLengthHeaders;
+  int firstContentLength = -1;
+
   int errorOffset = -1;
   String errorReason = "";
 
@@ -45,10 +56,12 @@ final class MessageScanner {
       error(startLine.errorAt, startLine.error);
       return null;
     }
+    headersStart = p;
     int bodyStart = headers(p);
     if (bodyStart < 0) {
       return null;
     }
+    this.bodyStart = bodyStart;
     int bodyEnd = end;
     if (contentLength >= 0 && contentLength < end - bodyStart) {
       bodyEnd = bodyStart + contentLength;
@@ -65,9 +78,11 @@ final class MessageScanner {
     while (p < end) {
       byte c = buf[p];
       if (c == Ascii.LF) {
+        emptyLine = true;
         return p + 1;
       }
       if (c == Ascii.CR && p + 1 < end && buf[p + 1] == Ascii.LF) {
+        emptyLine = true;
         return p + 2;
       }
       if (c == Ascii.SP || c == Ascii.HTAB) {
@@ -111,8 +126,14 @@ final class MessageScanner {
     int next = lf < 0 ? end : lf + 1;
     int valueEnd = trimEnd(valueStart, lf < 0 ? end : lf);
     int id = HeaderName.id(buf, name, nameEnd);
-    if (id == HeaderName.CONTENT_LENGTH && contentLength < 0) {
-      contentLength = HeaderSection.digits(buf, valueStart, valueEnd);
+    if (id == HeaderName.CONTENT_LENGTH) {
+      if (contentLength < 0) {   // the first valid one counts
+        contentLength = HeaderSection.digits(buf, valueStart, valueEnd);
+        if (contentLengthHeaders == 0) {
+          firstContentLength = contentLength;
+        }
+      }
+      contentLengthHeaders++;
     }
     if (count * SipHeaders.STRIDE == index.length) {
       index = Arrays.copyOf(index, index.length * 2);

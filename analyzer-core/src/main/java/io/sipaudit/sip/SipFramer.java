@@ -2,6 +2,7 @@ package io.sipaudit.sip;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds where the first SIP message in some bytes ends, without parsing it: start line, header lines up to the
@@ -61,6 +62,40 @@ public final class SipFramer {
       throw new IllegalArgumentException("empty datagram (expected: len > 0)");
     }
     return frame(buf, off, len, true);
+  }
+
+  /**
+   * Frames and parses a datagram in one pass when it holds exactly one well-framed message, as most do; returns
+   * null otherwise, and the caller then frames with {@link #frameDatagram} and parses. When it returns a message,
+   * that is the message {@code frameDatagram} (giving {@code COMPLETE} for the whole datagram) and
+   * {@link SipParser#tryParse} would have given: a start line the framer accepts, no keep-alive before it, the
+   * headers ended by an empty line within {@link #maxHeaderBytes}, and either no Content-Length or exactly one,
+   * of 1*DIGIT, ending the body at the datagram's end. It saves the framer's own scan of the header lines.
+   *
+   * <p>Example: {@code "OPTIONS sip:lb SIP/2.0\r\nl: 0\r\n\r\n"} gives the OPTIONS request; the same with
+   * {@code "\r\n\r\n"} before it, or with a second message after it, gives null.
+   */
+  public @Nullable SipMessage parseWholeDatagram(byte[] buf, int off, int len) {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    if (len == 0 || buf[off] == Ascii.CR || buf[off] == Ascii.LF) {
+      return null;
+    }
+    int scanEnd = off + Math.min(len, maxHeaderBytes);
+    int lf = StartLineMatcher.match(buf, off, scanEnd);
+    if (lf < 0) {
+      return null;
+    }
+    MessageScanner scanner = new MessageScanner(buf, off, len);
+    SipMessage message = scanner.scan();
+    if (message == null || scanner.headersStart != lf + 1 || !scanner.emptyLine || scanner.bodyStart > scanEnd) {
+      return null;
+    }
+    int end = off + len;
+    if (scanner.contentLengthHeaders == 0
+        || scanner.contentLengthHeaders == 1 && scanner.firstContentLength == end - scanner.bodyStart) {
+      return message;
+    }
+    return null;
   }
 
   /** Frames the first message of a reassembled TCP or TLS byte stream: {@code NEED_MORE} until it is complete. */
