@@ -1,14 +1,17 @@
 package io.sipaudit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.sipaudit.ingest.InputError;
 import io.sipaudit.ingest.SipIngest;
 import io.sipaudit.ingest.SipStats;
 import io.sipaudit.net.NetCounter;
 import io.sipaudit.net.NetStats;
 import io.sipaudit.textlog.TextTraceStats;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,8 +56,7 @@ final class StatsCommand implements Callable<Integer> {
     SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), stats);
     bar.done();
     if (format == Format.json) {
-      ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      out.println(json.writeValueAsString(toJson(stats, result)));
+      out.println(json(toJson(stats, result)));
     } else {
       printText(out, stats, result);
     }
@@ -112,6 +114,45 @@ final class StatsCommand implements Callable<Integer> {
     m.put("text", text);
     m.put("errors", r.errors().stream().map(e -> Map.of("file", e.source(), "message", e.message())).toList());
     return m;
+  }
+
+  /**
+   * Writes maps, collections, numbers and strings as indented JSON, as Jackson's {@code ObjectMapper} with
+   * {@code INDENT_OUTPUT} does, with the streaming generator alone: setting up data binding cost a short run about
+   * 0.1 s, more than counting the README sample.
+   */
+  static String json(Object value) throws IOException {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      g.useDefaultPrettyPrinter();
+      write(g, value);
+    }
+    return w.toString();
+  }
+
+  private static void write(JsonGenerator g, Object value) throws IOException {
+    if (value instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (value instanceof Collection<?> list) {
+      g.writeStartArray();
+      for (Object o : list) {
+        write(g, o);
+      }
+      g.writeEndArray();
+    } else if (value instanceof Long || value instanceof Integer) {
+      g.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value == null) {
+      g.writeNull();
+    } else {
+      g.writeString(value.toString());
+    }
   }
 
   private static String camel(String constant) {
