@@ -142,7 +142,8 @@ final class AuditOutput {
     g.writeEndObject();
   }
 
-  private static void value(JsonGenerator g, @Nullable Object v) throws IOException {
+  /** Writes maps, lists, numbers, booleans and strings (anything else as its string) as JSON values. */
+  static void value(JsonGenerator g, @Nullable Object v) throws IOException {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof Map<?, ?> m) {

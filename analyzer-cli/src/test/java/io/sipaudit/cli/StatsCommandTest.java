@@ -25,12 +25,7 @@ final class StatsCommandTest {
   @TempDir Path dir;
 
   private static Path sample(String name) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("samples/lab"))) {
-        return p.resolve("samples/" + name + "/capture.pcap");
-      }
-    }
-    throw new IllegalStateException("no samples/");
+    return ReportCommandTest.samples().resolve(name).resolve("capture.pcap");
   }
 
   @Test
