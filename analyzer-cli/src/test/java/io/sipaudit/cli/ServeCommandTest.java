@@ -297,6 +297,25 @@ final class ServeCommandTest {
     }
   }
 
+  /**
+   * The client is still sending when the limit is reached: the server reads and drops the rest (up to 64 MiB), so
+   * that its 413 is not lost in a connection reset. Thirty tries, as a reset is a race.
+   */
+  @Test
+  void aRefusedUploadStillBeingSentGetsIts413EveryTime() throws Exception {
+    try (SipAuditServer small = start(ServeOptions.defaults(0).withMaxUpload(1 << 20))) {
+      byte[] threeMegabytes = new byte[3 << 20];
+      for (int i = 0; i < 30; i++) {
+        HttpResponse<String> streamed = post(small, "/api/analyze", "application/octet-stream",
+            HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(threeMegabytes)));
+        assertEquals(413, streamed.statusCode(), "try " + i + ", no Content-Length");
+        HttpResponse<String> declared = post(small, "/api/analyze", "application/octet-stream",
+            HttpRequest.BodyPublishers.ofByteArray(threeMegabytes));
+        assertEquals(413, declared.statusCode(), "try " + i + ", Content-Length");
+      }
+    }
+  }
+
   @Test
   void eightConcurrentUploadsAllSucceed() throws Exception {
     List<String> names = List.of("rr-alg4", "priority-alg8-failover", "hash-callid-alg0", "rr-alg4-kill",

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,6 +48,8 @@ public final class SipAuditServer implements AutoCloseable {
       List.of("calls.csv", "attempts.csv", "backends.csv", "probes.csv", "down.csv", "findings.csv");
   /** What a client is told to wait when every worker is busy, in seconds. */
   static final int RETRY_AFTER = 10;
+  /** The most of a refused upload that is read and dropped so that the 413 answer arrives: 64 MiB. */
+  static final long DRAIN = 64L << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ServeOptions options;
@@ -229,8 +233,8 @@ public final class SipAuditServer implements AutoCloseable {
   private void problem(Context ctx, HttpProblem p) {
     ctx.status(p.status());
     ctx.header("Cache-Control", "no-store");
-    if (p.status() == 413) {
-      // The rest of the body is not wanted: closing saves reading it.
+    if (p.status() == 413 && !drained(ctx.req())) {
+      // The rest of the body is too large to read only to drop it: answer now and close.
       ctx.header("Connection", "close");
     }
     if (p.retryAfterSeconds() != null) {
@@ -251,6 +255,32 @@ public final class SipAuditServer implements AutoCloseable {
       ctx.header("Content-Security-Policy", pages.policy());
       ctx.contentType("text/html; charset=utf-8");
       ctx.result(pages.error(p, report == null ? "/" : report));
+    }
+  }
+
+  /**
+   * Reads and drops what is left of a refused body, when that is at most {@link #DRAIN} bytes (a body without a
+   * declared length included); returns whether the body was read to its end. Closing with unread bytes makes the
+   * kernel reset the connection, and a client still sending (a browser, Java's HttpClient) then often loses the
+   * answer: a "connection reset" instead of the 413 page.
+   */
+  private static boolean drained(HttpServletRequest request) {
+    if (request.getContentLengthLong() > DRAIN) {
+      return false;
+    }
+    try {
+      InputStream in = request.getInputStream();
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        total += n;
+        if (total > DRAIN) {
+          return false;
+        }
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 
