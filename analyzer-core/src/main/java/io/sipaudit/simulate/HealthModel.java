@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.sipaudit.config.Destination;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +39,7 @@ public final class HealthModel implements HealthEvents {
   }
 
   private final Settings settings;
-  private final List<Event> events = new ArrayList<>();
-  private boolean sorted;
-  private int next;
+  private final TimedEvents<Event> events = new TimedEvents<>(Event::at);
   private final Map<String, List<DestinationState>> states = new HashMap<>();
   private final Map<String, LatencyStats> latency = new HashMap<>();
   private final Map<String, List<Instant[]>> down = new HashMap<>();
@@ -79,11 +76,7 @@ public final class HealthModel implements HealthEvents {
   }
 
   private void add(Event e) {
-    if (next > 0) {
-      throw new IllegalStateException("events must all be added before the replay starts");
-    }
     events.add(e);
-    sorted = false;
   }
 
   /** Returns how many probe results and marks the model holds. */
@@ -108,8 +101,7 @@ public final class HealthModel implements HealthEvents {
    * those of the probing bit alone), in time order. Does not disturb a replay.
    */
   public List<StateChange> transitions(java.util.Collection<String> destinations, Map<String, Integer> initialFlags) {
-    List<Event> sortedEvents = new ArrayList<>(events);
-    sortedEvents.sort(Comparator.comparing(Event::at));
+    List<Event> sortedEvents = events.inOrder();
     Map<String, DestinationState> view = new java.util.TreeMap<>();
     for (String d : destinations) {
       view.put(d, new DestinationState(initialFlags.getOrDefault(d, 0), settings.probingThreshold(),
@@ -180,31 +172,29 @@ public final class HealthModel implements HealthEvents {
   /** Applies every event up to and including {@code t}. */
   void advanceTo(Instant t) {
     now = t;
-    if (!sorted) {
-      events.sort(Comparator.comparing(Event::at));
-      sorted = true;
+    events.advanceTo(t, this::apply);
+  }
+
+  /** Applies one probe result, mark or latency sample. */
+  private void apply(Event e) {
+    if (e.kind() == Kind.LATENCY) {
+      LatencyStats l = latency.get(e.destination());
+      if (l != null && e.ms() >= 0) {
+        l.sample(e.ms());
+      } else if (l != null) {
+        l.timeout();
+      }
+      return;
     }
-    while (next < events.size() && !events.get(next).at().isAfter(t)) {
-      Event e = events.get(next++);
-      if (e.kind() == Kind.LATENCY) {
-        LatencyStats l = latency.get(e.destination());
-        if (l != null && e.ms() >= 0) {
-          l.sample(e.ms());
-        } else if (l != null) {
-          l.timeout();
-        }
-        continue;
-      }
-      List<DestinationState> s = states.get(e.destination());
-      if (s == null) {
-        continue;   // not in this set
-      }
-      // Kamailio updates only the first entry with that URI (kamailio#2527); a ping updates each entry it pings
-      if (e.kind() == Kind.MARKED) {
-        apply(s.get(0), e.kind());
-      } else {
-        s.forEach(d -> apply(d, e.kind()));
-      }
+    List<DestinationState> s = states.get(e.destination());
+    if (s == null) {
+      return;   // not in this set
+    }
+    // Kamailio updates only the first entry with that URI (kamailio#2527); a ping updates each entry it pings
+    if (e.kind() == Kind.MARKED) {
+      apply(s.get(0), e.kind());
+    } else {
+      s.forEach(d -> apply(d, e.kind()));
     }
   }
 

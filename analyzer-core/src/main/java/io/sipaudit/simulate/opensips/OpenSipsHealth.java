@@ -3,11 +3,9 @@ package io.sipaudit.simulate.opensips;
 import static java.util.Objects.requireNonNull;
 
 import io.sipaudit.simulate.HealthEvents;
+import io.sipaudit.simulate.TimedEvents;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -55,9 +53,7 @@ public final class OpenSipsHealth implements HealthEvents {
   }
 
   private final Settings settings;
-  private final List<Event> events = new ArrayList<>();
-  private boolean sorted;
-  private int next;
+  private final TimedEvents<Event> events = new TimedEvents<>(Event::at);
   private final Map<String, State> states = new HashMap<>();
 
   public OpenSipsHealth(Settings settings) {
@@ -75,11 +71,7 @@ public final class OpenSipsHealth implements HealthEvents {
   }
 
   private void add(Event e) {
-    if (next > 0) {
-      throw new IllegalStateException("events must all be added before the replay starts");
-    }
     events.add(e);
-    sorted = false;
   }
 
   /**
@@ -95,17 +87,12 @@ public final class OpenSipsHealth implements HealthEvents {
 
   /** Applies every event up to and including {@code t}. */
   void advanceTo(Instant t) {
-    if (!sorted) {
-      events.sort(Comparator.comparing(Event::at));
-      sorted = true;
-    }
-    while (next < events.size() && !events.get(next).at().isAfter(t)) {
-      Event e = events.get(next++);
+    events.advanceTo(t, e -> {
       State s = states.get(e.destination());
       if (s != null) {
         apply(s, e.kind());
       }
-    }
+    });
   }
 
   private void apply(State s, Kind kind) {
