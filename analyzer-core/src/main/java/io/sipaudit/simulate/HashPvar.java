@@ -112,14 +112,8 @@ public final class HashPvar {
         key.append(v == null ? "" : v);
       }
     }
-    int b = 0;
-    int e = key.length();
-    while (b < e && Character.isWhitespace(key.charAt(b))) {
-      b++;
-    }
-    while (e > b && Character.isWhitespace(key.charAt(e - 1))) {
-      e--;
-    }
+    int b = KamailioHash.stripStart(key, 0, key.length());
+    int e = KamailioHash.stripEnd(key, b, key.length());
     if (b == e) {
       return -1;
     }

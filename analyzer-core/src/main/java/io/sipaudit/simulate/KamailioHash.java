@@ -55,16 +55,26 @@ public final class KamailioHash {
 
   /** Returns {@code hash(s.strip(), null)}, without copying when {@code s} is US-ASCII. */
   public static long hashStripped(String s) {
-    int b = 0;
-    int e = s.length();
+    int b = stripStart(s, 0, s.length());
+    int e = stripEnd(s, b, s.length());
+    long h = hashAscii(s, b, e);
+    return h >= 0 ? h : hash(s.strip(), null);
+  }
+
+  /** Returns the first index in {@code [b, e)} of {@code s} that is not whitespace, or {@code e}. */
+  static int stripStart(CharSequence s, int b, int e) {
     while (b < e && Character.isWhitespace(s.charAt(b))) {
       b++;
     }
+    return b;
+  }
+
+  /** Returns the end of {@code [b, e)} of {@code s} without its trailing whitespace. */
+  static int stripEnd(CharSequence s, int b, int e) {
     while (e > b && Character.isWhitespace(s.charAt(e - 1))) {
       e--;
     }
-    long h = hashAscii(s, b, e);
-    return h >= 0 ? h : hash(s.strip(), null);
+    return e;
   }
 
   /** Folds the mixed keys as {@code ds_get_hash} does; 0 becomes 1. */

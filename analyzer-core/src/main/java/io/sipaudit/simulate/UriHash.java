@@ -55,14 +55,8 @@ public final class UriHash {
    * the general parser.
    */
   static boolean split(String s, int[] out) {
-    int b = 0;
-    int e = s.length();
-    while (b < e && Character.isWhitespace(s.charAt(b))) {
-      b++;
-    }
-    while (e > b && Character.isWhitespace(s.charAt(e - 1))) {
-      e--;
-    }
+    int b = KamailioHash.stripStart(s, 0, s.length());
+    int e = KamailioHash.stripEnd(s, b, s.length());
     int colon = -1;
     for (int i = b; i < e; i++) {
       char c = s.charAt(i);
