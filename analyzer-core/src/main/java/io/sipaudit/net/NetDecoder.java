@@ -65,6 +65,14 @@ public final class NetDecoder {
         etherType(ref, u16(b, off), b, off + 20, end, depth, out);
       }
       case 0, 108 -> loopback(ref, linkType, b, off, end, depth, out);
+      case 9, 50 -> ppp(ref, b, off, end, depth, out);
+      case 104 -> {   // Cisco HDLC: address, control, then an ethertype
+        if (end - off < 4) {
+          stats.malformed("Cisco HDLC header shorter than 4 bytes");
+          return;
+        }
+        etherType(ref, u16(b, off + 2), b, off + 4, end, depth, out);
+      }
       default -> stats.unknownLinkType(linkType);
     }
   }
@@ -129,9 +137,36 @@ public final class NetDecoder {
       stats.malformed("PPPoE header cut short");
       return;
     }
-    int proto = u16(b, off + 6);
+    ppp(ref, b, off + 6, end, depth, out);
+  }
+
+  /**
+   * A PPP frame (RFC 1661): the HDLC-like address and control bytes {@code ff 03} when present (RFC 1662), then
+   * the protocol, one byte when compressed (RFC 1661 §6.5: odd first byte); IPv4 is {@code 0021}, IPv6 {@code 0057}.
+   * Example: {@code ff 03 00 21 45 ...} and {@code 21 45 ...} are both IPv4.
+   */
+  private void ppp(PacketRef ref, ByteBuffer b, int off, int end, int depth, Consumer<NetEvent> out) {
+    int p = off;
+    if (end - p >= 2 && (b.get(p) & 0xFF) == 0xFF && b.get(p + 1) == 0x03) {
+      p += 2;
+    }
+    if (end - p < 1) {
+      stats.malformed("PPP header cut short");
+      return;
+    }
+    int proto;
+    if ((b.get(p) & 1) != 0) {
+      proto = b.get(p) & 0xFF;
+      p += 1;
+    } else if (end - p >= 2) {
+      proto = u16(b, p);
+      p += 2;
+    } else {
+      stats.malformed("PPP header cut short");
+      return;
+    }
     if (proto == 0x0021 || proto == 0x0057) {
-      ip(ref, b, off + 8, end, depth, out);
+      ip(ref, b, p, end, depth, out);
     } else {
       stats.notDecoded(String.format("PPP protocol 0x%04x", proto));
     }
@@ -316,6 +351,9 @@ public final class NetDecoder {
     if (seq) {
       p += 4;
     }
+    if ((flags & 0x0007) == 1 && (flags & 0x0080) != 0) {
+      p += 4;   // enhanced GRE (version 1, PPTP, RFC 2637 §4.1): acknowledgment number
+    }
     if (p > end) {
       stats.malformed("GRE header cut short");
       return;
@@ -324,6 +362,10 @@ public final class NetDecoder {
       case 0x0800, 0x86DD -> {
         stats.tunnel("GRE");
         ip(ref, b, p, end, depth + 1, out);
+      }
+      case 0x880B -> {   // PPTP carries PPP
+        stats.tunnel("GRE/PPP");
+        ppp(ref, b, p, end, depth + 1, out);
       }
       case 0x6558 -> {
         stats.tunnel("GRE/TEB");

@@ -130,11 +130,23 @@ public final class SipFramer {
       if (len >= maxHeaderBytes) {
         return tooLong(len, datagram, "start line");
       }
+      if (datagram && !hasSpace(buf, off, end)) {
+        return notSip(buf, off, end);   // a lone word such as a NAT keep-alive "hello", not a message cut short
+      }
       return datagram
           ? FrameResult.truncated(len, -1, -1, "datagram ends inside the start line")
           : FrameResult.needMore(-1);
     }
     return HeaderSection.frame(buf, off, lf + 1, scanEnd, end, datagram, this);
+  }
+
+  private static boolean hasSpace(byte[] buf, int off, int end) {
+    for (int i = off; i < end; i++) {
+      if (buf[i] == Ascii.SP) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the result for a section with no end within {@link #maxHeaderBytes}. */

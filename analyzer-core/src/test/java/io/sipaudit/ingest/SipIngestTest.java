@@ -95,6 +95,19 @@ final class SipIngestTest {
   }
 
   @Test
+  void aHelloKeepaliveOn5060IsANonSipDatagramNotAMalformedMessage() {
+    // nDPI's sip_hello.pcapng: a phone and its server trade 5-byte "hello" datagrams between registrations
+    List<SipIngest.Result> r = new ArrayList<>();
+    List<IngestEvent> events = run(List.of(pcap("hello.pcap",
+        eth(ipv4(A, B, 17, udp(5060, 5060, "hello"))), eth(ipv4(B, A, 17, udp(5060, 5060, "hello"))),
+        eth(ipv4(A, B, 17, udp(5060, 5060, BYE))))), r);
+    assertEquals(List.of("BYE"), summaries(events));
+    assertEquals(2, r.get(0).sip().nonSipDatagrams());
+    assertEquals(0, r.get(0).sip().malformedMessages());
+    assertEquals(0, r.get(0).sip().truncatedMessages());
+  }
+
+  @Test
   void truncatedFileKeepsEarlierMessagesAndNamesTheOffset() throws Exception {
     Path p = pcap("t.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, INVITE))), eth(ipv4(A, B, 17, udp(5060, 5060, BYE))));
     byte[] all = Files.readAllBytes(p);

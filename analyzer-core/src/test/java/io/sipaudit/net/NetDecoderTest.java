@@ -151,6 +151,38 @@ final class NetDecoderTest {
   }
 
   @Test
+  void pptpEnhancedGreCarryingPppUsesTheInnerAddresses() {
+    // RFC 2637 §4.1: flags 0x3081 = key (payload length, call id) + sequence + acknowledgment, version 1;
+    // protocol 0x880b; then PPP with address/control ff 03 and protocol 0021 (IPv4), as in nDPI's gre.pcapng.
+    byte[] inner = ipv4(A, B, 17, udp(5060, 5060, SIP));
+    byte[] withAck = cat(u16(0x3081), u16(0x880B), u16(inner.length + 4), u16(7), u32(1), u32(2),
+        bytes(0xFF, 0x03, 0x00, 0x21), inner);
+    // sequence only, no acknowledgment; address/control and protocol field compressed (RFC 1661 §6.5, §6.6)
+    byte[] compressed = cat(u16(0x3001), u16(0x880B), u16(inner.length + 1), u16(7), u32(1), bytes(0x21), inner);
+    for (byte[] gre : List.of(withAck, compressed)) {
+      NetDecoder d = new NetDecoder();
+      byte[] outer = eth(ipv4(bytes(192, 0, 2, 1), bytes(192, 0, 2, 2), 47, gre));
+      assertEquals("10.0.0.1:5060", only(decode(d, 1, outer)).src().toString());
+      assertEquals(1L, d.stats().tunnels().get("GRE/PPP"));
+    }
+  }
+
+  @Test
+  void pppoeSessionsAndPppAndCiscoHdlcLinkTypesAreDecoded() {
+    byte[] ip = ipv4(A, B, 17, udp(5060, 5060, SIP));
+    // PPPoE session stage (RFC 2516 §4): ver/type 0x11, code 0, session id, length, then PPP protocol 0021
+    byte[] pppoe = eth(0x8864, cat(bytes(0x11, 0x00), u16(0x1234), u16(ip.length + 2), u16(0x0021), ip));
+    assertEquals(SIP, text(only(decode(new NetDecoder(), 1, pppoe)).payload()));
+    // LINKTYPE_PPP (9) and PPP_HDLC (50) with ff 03; LINKTYPE_C_HDLC (104): address 0f, control 00, ethertype
+    assertEquals(SIP, text(only(decode(new NetDecoder(), 9, cat(bytes(0xFF, 0x03, 0x00, 0x21), ip))).payload()));
+    assertEquals(SIP, text(only(decode(new NetDecoder(), 50, cat(bytes(0xFF, 0x03, 0x00, 0x21), ip))).payload()));
+    assertEquals(SIP, text(only(decode(new NetDecoder(), 104, cat(bytes(0x0F, 0x00, 0x08, 0x00), ip))).payload()));
+    NetDecoder lcp = new NetDecoder();
+    assertTrue(decode(lcp, 9, cat(bytes(0xFF, 0x03, 0xC0, 0x21), new byte[8])).isEmpty());
+    assertEquals(1L, lcp.stats().notDecoded().get("PPP protocol 0xc021"));
+  }
+
+  @Test
   void vxlanIpInIpAndSixInFourAreUnwrapped() {
     byte[] inner = ipv4(A, B, 17, udp(5060, 5060, SIP));
     byte[] vxlan = eth(ipv4(bytes(192, 0, 2, 1), bytes(192, 0, 2, 2), 17,

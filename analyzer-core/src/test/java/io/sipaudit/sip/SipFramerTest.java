@@ -144,6 +144,18 @@ final class SipFramerTest {
   }
 
   @Test
+  void aDatagramHoldingOneWordIsNotSipButOneCutAfterTheMethodIsTruncated() {
+    // "hello" is a NAT keep-alive some phones send to 5060 (nDPI's sip_hello.pcapng); tshark shows it as UDP
+    for (String word : List.of("hello", "ping", "S", "SIP/2.0", "INVITE")) {
+      byte[] bytes = bytes(word);
+      assertEquals(Kind.NOT_SIP, framer.frameDatagram(bytes, 0, bytes.length).kind(), word);
+    }
+    byte[] cut = bytes("INVITE sip:bob@exa");
+    assertEquals(Kind.TRUNCATED, framer.frameDatagram(cut, 0, cut.length).kind());
+    assertEquals(FrameResult.needMore(-1), framer.frameStream(bytes("INVITE"), 0, 6));
+  }
+
+  @Test
   void contentLengthThatIsNotANumberIsMalformed() {
     byte[] bytes = bytes("MESSAGE sip:b SIP/2.0\r\nContent-Length: abc\r\n\r\nbody");
 
