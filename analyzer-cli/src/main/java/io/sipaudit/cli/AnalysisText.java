@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text summary of {@code sipaudit analyze}: topology, calls and outcomes, the per-backend table, and a
@@ -30,7 +31,7 @@ final class AnalysisText {
   }
 
   void print(List<Path> inputs, Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r,
-      long groups, long heuristic) {
+      @Nullable String firstMalformed, long groups, long heuristic) {
     out.printf("sipaudit analysis of %s%n%n", inputs.size() == 1 ? inputs.get(0) : inputs.size() + " inputs");
     out.println("Topology");
     for (Node n : a.nodes()) {
@@ -58,7 +59,7 @@ final class AnalysisText {
       }
       out.println();
     }
-    List<String> notes = notes(a, orphans, r);
+    List<String> notes = notes(a, orphans, r, firstMalformed);
     if (groups > 0) {
       notes.add(groups + " calls have several legs with different Call-IDs (B2BUA/SBC)"
           + (heuristic > 0 ? ", " + heuristic + " of them tied only by caller and callee" : "")
@@ -72,7 +73,8 @@ final class AnalysisText {
     out.flush();
   }
 
-  private static List<String> notes(Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r) {
+  private static List<String> notes(Analysis a, Map<SipMethod, Long> orphans, SipIngest.Result r,
+      @Nullable String firstMalformed) {
     List<String> notes = new ArrayList<>();
     Map<CallOutcome, Long> o = a.outcomes();
     if (o.get(CallOutcome.FAILED_OVER_ANSWERED) > 0) {
@@ -103,6 +105,10 @@ final class AnalysisText {
     long orphanCount = orphans.values().stream().mapToLong(Long::longValue).sum();
     if (orphanCount > 0) {
       notes.add(orphanCount + " requests belong to calls whose INVITE is not in the capture " + orphans);
+    }
+    if (r.sip().malformedMessages() > 0) {
+      notes.add(r.sip().malformedMessages() + " SIP messages could not be read and were left out"
+          + (firstMalformed == null ? "" : "; the first: " + firstMalformed));
     }
     for (InputError e : r.errors()) {
       notes.add("input: " + e.message());

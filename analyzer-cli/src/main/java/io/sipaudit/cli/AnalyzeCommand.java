@@ -155,7 +155,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         ReportMaker.write(maker.data(inputs, audit, pipeline, audited,
             io.sipaudit.audit.Verdict.of(audited, policy), result.errors()), format == Format.pdf, output, out);
       } else if (format == Format.text) {
-        new AnalysisText(out, labels).print(inputs.files, analysis, pipeline.orphans, result, groups.groups(),
+        new AnalysisText(out, labels).print(inputs.files, analysis, pipeline.orphans, result, pipeline.firstMalformed,
+            groups.groups(),
             groups.heuristic());
         out.println();
         AuditOutput.text(out, audited);
@@ -187,6 +188,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       g.writeNumberField(e.getKey().name(), e.getValue());
     }
     g.writeEndObject();
+    g.writeNumberField("malformedMessages", r.sip().malformedMessages());
     g.writeEndObject();
     g.writeArrayFieldStart("nodes");
     for (Node n : a.nodes()) {

@@ -61,6 +61,9 @@ final class AuditPipeline {
   }
 
   void event(IngestEvent e) {
+    if (firstMalformed == null && e instanceof io.sipaudit.ingest.MalformedSip m) {
+      firstMalformed = m.location();
+    }
     analysis.event(e);
     health.accept(e);
     observer.advance(e.ref().timestamp());
@@ -97,7 +100,7 @@ final class AuditPipeline {
     });
     CallAssembler assembler = new CallAssembler(r -> legs.finished(r, attributor.attribute(r)), correlateHeaders)
         .onStarted(legs::started);
-    SipIngest.Result result = inputs.ingest(bar).run(inputs.checked(), e -> {
+    SipIngest.Result result = inputs.ingest(bar).requireDialogHeaders(true).run(inputs.checked(), e -> {
       event(e);
       assembler.accept(e);
     });
@@ -116,6 +119,9 @@ final class AuditPipeline {
       throws NoSuchFileException {
     return run(inputs, bar, attributor, List.of(), false, u -> calls.accept(u.call()));
   }
+
+  /** Where the first SIP message that could not be read is, or null (after {@link #run}). */
+  @org.jspecify.annotations.Nullable String firstMalformed;
 
   /** Requests that belonged to no call, by method (after {@link #run}). */
   java.util.Map<io.sipaudit.sip.SipMethod, Long> orphans = java.util.Map.of();

@@ -124,6 +124,31 @@ final class AnalyzeCommandTest {
   }
 
   @Test
+  void aMessageWhoseFromCannotBeReadIsLeftOutWithItsLocationAndTheRunGoesOn(@TempDir Path dir) throws Exception {
+    // two calls; the first INVITE's From has a parameter before '<', so it has no readable tag
+    String trace = invite("c1", "From: a;b <sip:a@10.0.0.1>;tag=1") + invite("c2", "From: <sip:a@10.0.0.1>;tag=2");
+    Path file = Files.writeString(dir.resolve("two.sip"), trace);
+
+    CommandRun json = CommandRun.sipaudit("analyze", "--format", "json", file.toString());
+    CommandRun text = CommandRun.sipaudit("analyze", file.toString());
+
+    assertEquals(0, json.exitCode(), json.err());
+    JsonNode doc = JSON.readTree(json.out());
+    assertEquals(1, doc.at("/summary/calls").asLong());
+    assertEquals("c2", doc.at("/calls/0/callId").asText());
+    assertEquals(1, doc.at("/summary/malformedMessages").asLong());
+    assertEquals(0, text.exitCode(), text.err());
+    assertTrue(text.out().contains("1 SIP messages could not be read and were left out; the first: " + file
+        + " frame 1"), text.out());
+  }
+
+  private static String invite(String callId, String from) {
+    return "INVITE sip:bob@10.0.0.2 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-" + callId + "\r\n"
+        + from + "\r\nTo: <sip:bob@10.0.0.2>\r\nCall-ID: " + callId + "\r\nCSeq: 1 INVITE\r\n"
+        + "Content-Length: 0\r\n\r\n";
+  }
+
+  @Test
   void moreInputNamesThanFilesIsAUsageError() {
     CommandRun run = CommandRun.sipaudit("analyze", "--input-name", "a", "--input-name", "b", sample("rr-alg4"));
     assertEquals(2, run.exitCode());

@@ -13,6 +13,8 @@ import io.sipaudit.net.PortWatcher;
 import io.sipaudit.net.StreamClosed;
 import io.sipaudit.net.StreamData;
 import io.sipaudit.net.Transport;
+import io.sipaudit.sip.SipMessage;
+import io.sipaudit.sip.SipParseException;
 import io.sipaudit.textlog.TextTraceOptions;
 import io.sipaudit.textlog.TextTraceReader;
 import io.sipaudit.textlog.TextTraceStats;
@@ -90,6 +92,7 @@ public final class SipIngest {
   private Map<Path, String> names = Map.of();
   private @org.jspecify.annotations.Nullable PortWatcher watcher;
   private int watchedPort = -1;
+  private boolean requireDialogHeaders;
 
   /** Sets how text traces are read (format, logging node, date); auto-detection and UTC by default. */
   public SipIngest textOptions(TextTraceOptions options) {
@@ -120,6 +123,20 @@ public final class SipIngest {
   public SipIngest watch(PortWatcher watcher) {
     this.watcher = watcher;
     this.watchedPort = watcher.port();
+    return this;
+  }
+
+  /**
+   * Hands on as a {@link MalformedSip} (counted among the malformed messages) every message whose dialog and
+   * transaction identity cannot be decoded: its CSeq, the tags of From and To, or its top Via. Off by default
+   * ({@code stats} and {@code messages} read none of them); the stages that follow dialogs turn it on, so that one
+   * such message is reported with its location instead of ending the run.
+   *
+   * <p>Example: {@code "CSeq: abc INVITE"} at byte 120 of frame 7 becomes
+   * {@code "frame 7 (offset ...), byte 126 of the message: CSeq: expected sequence number ..."}.
+   */
+  public SipIngest requireDialogHeaders(boolean on) {
+    this.requireDialogHeaders = on;
     return this;
   }
 
@@ -163,7 +180,7 @@ public final class SipIngest {
       }
       Consumer<IngestEvent> guarded = e -> {
         try {
-          sink.accept(e);
+          sink.accept(requireDialogHeaders ? dialogReadable(e) : e);
         } catch (RuntimeException | Error failure) {
           throw new SinkFailed(failure);
         }
@@ -256,6 +273,24 @@ public final class SipIngest {
       progress.update(p.frames(), p.offset());
     } else if (item instanceof Watched w && watcher != null) {
       watcher.datagram(w.datagram());
+    }
+  }
+
+  /** Returns {@code e}, or a {@link MalformedSip} for a message whose dialog identity cannot be decoded. */
+  private IngestEvent dialogReadable(IngestEvent e) {
+    if (!(e instanceof SipPacket p)) {
+      return e;
+    }
+    SipMessage m = p.message();
+    try {
+      m.cseq();
+      m.fromTag();
+      m.toTag();
+      m.topVia();
+      return e;
+    } catch (SipParseException bad) {
+      streamCounters.malformedMessages++;
+      return new MalformedSip(p.ref(), p.src(), p.dst(), p.transport(), bad.offset(), bad.reason(), m.raw());
     }
   }
 

@@ -35,6 +35,17 @@ final class PublicSamplesTest {
   }
 
   @Test
+  void neroSippsInviteWithAnUnquotedEscapedDisplayNameIsOneCall() {
+    // suricata-verify/sip_compact_form.pcap: one INVITE from 1.1.1.1:5555 to 2.2.2.2:5060, no answer in the file;
+    // its From is  f: \"arik\" <sip:816666@voip.brurjula.net>;tag=6433ef9  (not a token nor a quoted string)
+    Map<String, AttributedCall> calls = calls("suricata-verify/sip_compact_form.pcap");
+    assertEquals(1, calls.size());
+    AttributedCall c = calls.values().iterator().next();
+    assertEquals("1.1.1.1:5555", String.valueOf(c.client()));
+    assertEquals(CallOutcome.UNKNOWN, c.outcome());
+  }
+
+  @Test
   void pktsCancelSampleIsOneCancelledCall() {
     // pkts/cancel.pcap: INVITE, 100, 180, CANCEL, 200 (CANCEL), 487, ACK
     Map<String, AttributedCall> calls = calls("pkts/cancel.pcap");

@@ -147,6 +147,27 @@ final class SipIngestTest {
   }
 
   @Test
+  void aMessageWhoseDialogHeadersCannotBeDecodedIsMalformedOnlyWhenDialogHeadersAreRequired() {
+    // a parameter before '<' leaves no readable From tag; the From value takes bytes 61-83 of the message
+    String badFrom = "INVITE sip:bob@b SIP/2.0\r\nCall-ID: c9\r\nCSeq: 1 INVITE\r\nFrom: a;b <sip:a@a>;tag=1\r\n"
+        + "l: 0\r\n\r\n";
+    Path p = pcap("d.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, badFrom))), eth(ipv4(A, B, 17, udp(5060, 5060, BYE))));
+
+    List<IngestEvent> lenient = new ArrayList<>();
+    new SipIngest().run(List.of(p), lenient::add);
+    List<IngestEvent> strict = new ArrayList<>();
+    SipIngest.Result r = new SipIngest().requireDialogHeaders(true).run(List.of(p), strict::add);
+
+    assertEquals(List.of("INVITE", "BYE"), summaries(lenient));
+    assertEquals(List.of("MALFORMED", "BYE"), summaries(strict));
+    MalformedSip m = (MalformedSip) strict.get(0);
+    assertEquals(1, m.ref().frame());
+    assertTrue(m.offset() >= 61 && m.offset() < 84, "offset " + m.offset());
+    assertTrue(m.reason().startsWith("From: "), m.reason());
+    assertEquals(1, r.sip().malformedMessages());
+  }
+
+  @Test
   void tcpGapDropsThePartialMessageAndRecoversAtTheNextOne() {
     byte[] stream = ascii(INVITE + BYE);
     byte[] first = Arrays.copyOfRange(stream, 0, 40);

@@ -60,6 +60,24 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
   }
 
   /**
+   * Returns where a display name that is neither tokens nor a quoted string ends, when a {@code '<'} follows it
+   * before any parameter; otherwise {@code from}. Some user agents write one, e.g. Nero SIPPS's
+   * {@code f: \"arik\" <sip:816666@voip.example.net>;tag=6433ef9}; tshark reads its address and tag, and so do we.
+   */
+  private static int lenientDisplayNameEnd(Cursor c, int from) {
+    for (int q = from; q < c.end; q++) {
+      byte b = c.buf[q];
+      if (b == '<') {
+        return q;
+      }
+      if (b == ';' || b == '>' || b < 0x20) {
+        return from;
+      }
+    }
+    return from;
+  }
+
+  /**
    * {@code (name-addr / addr-spec) *(SEMI generic-param)}, or the Contact wildcard {@code "*"}; with {@code decode}
    * false, leaves the display name empty and the URI unparsed.
    */
@@ -86,6 +104,9 @@ public record NameAddress(String displayName, SipUri uri, Parameters params) {
       int p = c.pos;
       while (p < c.end && (Cursor.isToken(c.buf[p]) || Cursor.isLws(c.buf[p]))) {
         p++;
+      }
+      if (p < c.end && c.buf[p] != '<') {
+        p = lenientDisplayNameEnd(c, p);
       }
       if (p < c.end && c.buf[p] == '<') {
         displayName = decode ? c.collapsed(c.pos, p) : "";

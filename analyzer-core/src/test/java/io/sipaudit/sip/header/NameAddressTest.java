@@ -30,6 +30,24 @@ final class NameAddressTest {
   }
 
   @Test
+  void anUnquotedDisplayNameWithBackslashesAndQuotesIsReadUpToTheAngleBracket() {
+    // Nero SIPPS sends this From (suricata-verify's sip-compact-form capture); tshark reads the tag 6433ef9 too
+    byte[] value = "\\\"arik\\\" <sip:816666@voip.brurjula.net>;tag=6433ef9".getBytes(UTF_8);
+    NameAddress a = NameAddress.parse(value, 0, value.length);
+
+    assertEquals("\\\"arik\\\"", a.displayName());
+    assertEquals("sip:816666@voip.brurjula.net", a.uri().text());
+    assertEquals("6433ef9", a.tag());
+    assertEquals("6433ef9", NameAddress.tag(value, 0, value.length));
+  }
+
+  @Test
+  void aParameterBeforeTheAngleBracketIsStillAnError() {
+    assertThrows(SipParseException.class, () -> NameAddress.parse("a;b <sip:x@y>"));
+    assertThrows(SipParseException.class, () -> NameAddress.parse("\\\"a\\\" sip:x@y"));
+  }
+
+  @Test
   void quotedDisplayNameMayBeUtf8() {
     assertEquals("Jürgen", NameAddress.parse("\"Jürgen\" <sip:j@example.de>").displayName());
   }
