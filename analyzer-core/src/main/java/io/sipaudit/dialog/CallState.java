@@ -118,7 +118,7 @@ final class CallState {
         List<Via> vias = vias(r);
         String upstream = vias.size() > 1 ? vias.get(1).branch() : null;
         h = new HopState(p.src(), p.dst(), p.transport(), branch, upstream, cseq.number(), p.ref().timestamp(),
-            r.authorizationUsername() != null || r.header("Proxy-Authorization") != null, digestUser(r));
+            r.header("Authorization") != null || r.header("Proxy-Authorization") != null, digestUser(r));
         h.sentSeq = messages;
         hops.add(h);
         hopsByKey.put(key, h);

@@ -65,8 +65,8 @@ public final class TextTraceReader implements AutoCloseable {
         addressing.finish(ready::add);
         finished = true;
         if (stats.messages == 0) {
-          stats.damage(stats.lines, "no SIP message found in " + stats.lines + " line(s) (expected: a SIP text"
-              + " trace, see docs/inputs.md, or a pcap/pcapng capture)");
+          stats.damage(stats.lines, (stats.lines == 0 ? "the input is empty" : "no SIP message found in " + stats.lines
+              + " line(s)") + " (expected: a SIP text trace, see docs/inputs.md, or a pcap/pcapng capture)");
         }
       }
     }

@@ -210,6 +210,15 @@ final class TextTraceReaderTest {
   }
 
   @Test
+  void anEmptyInputIsCalledEmpty() {
+    Traces t = Traces.text("");
+
+    assertEquals(List.of(), t.events());
+    assertEquals(List.of("paste line 0: the input is empty (expected: a SIP text trace, see docs/inputs.md, or a"
+        + " pcap/pcapng capture)"), t.stats().damage());
+  }
+
+  @Test
   void emptyNatKeepaliveReadIsCountedNotReported() {
     Traces t = Traces.text("<--- SIP read from UDP:192.0.2.1:5060 --->\n\n<------------->\n" + OPTIONS);
 
