@@ -54,7 +54,7 @@ final class SipFraming {
         }
         case TRUNCATED -> {
           counters.truncatedMessages++;
-          emit(d.ref(), d.src(), d.dst(), d.transport(), buf, off, r.length(), "truncated: " + r.problem(), counters, sink);
+          emitTruncated(d, buf, off, r.length(), "truncated: " + r.problem(), counters, sink);
           any = true;
         }
         case MALFORMED -> {
@@ -83,6 +83,29 @@ final class SipFraming {
       sink.accept(new SipPacket(ref, src, dst, transport, ok.message(), problem));
     } else if (parsed instanceof ParseResult.Malformed bad) {
       malformed(ref, src, dst, transport, buf, off, length, bad.offset(), bad.reason(), counters, sink);
+    }
+  }
+
+  /**
+   * Emits a message cut short (snaplen, a lost fragment): when its last line is cut (say {@code "INVITE ...\r\nT"}),
+   * the message is read up to the last complete line, so that its start line and headers still count.
+   */
+  private void emitTruncated(Datagram d, byte[] buf, int off, int length, String problem, IngestCounters counters,
+      Consumer<IngestEvent> sink) {
+    ParseResult parsed = SipParser.tryParse(buf, off, length);
+    if (parsed instanceof ParseResult.Malformed bad) {
+      int lastLf = off + length - 1;
+      while (lastLf >= off && buf[lastLf] != '\n') {
+        lastLf--;
+      }
+      if (lastLf >= off && bad.offset() > lastLf - off) {
+        parsed = SipParser.tryParse(buf, off, lastLf + 1 - off);
+      }
+    }
+    if (parsed instanceof ParseResult.Parsed ok) {
+      sink.accept(new SipPacket(d.ref(), d.src(), d.dst(), d.transport(), ok.message(), problem));
+    } else if (parsed instanceof ParseResult.Malformed bad) {
+      malformed(d.ref(), d.src(), d.dst(), d.transport(), buf, off, length, bad.offset(), bad.reason(), counters, sink);
     }
   }
 

@@ -108,6 +108,20 @@ final class SipIngestTest {
   }
 
   @Test
+  void aDatagramCutBySnaplenInsideAHeaderNameStillCountsItsMessage() {
+    // tcpdump -s 200 keeps ~158 bytes of SIP: the cut can fall anywhere, e.g. right after the "T" of "To:"
+    byte[] whole = eth(ipv4(A, B, 17, udp(5060, 5060, INVITE)));
+    int headers = 14 + 20 + 8;
+    for (int keep = INVITE.indexOf("\r\n") + 2; keep < INVITE.length(); keep++) {
+      byte[] cut = Arrays.copyOf(whole, headers + keep);
+      List<SipIngest.Result> r = new ArrayList<>();
+      List<IngestEvent> events = run(List.of(pcap("cut" + keep + ".pcap", cut)), r);
+      assertEquals(List.of("INVITE"), summaries(events), "cut after " + keep + " bytes of SIP");
+      assertEquals(0, r.get(0).sip().malformedMessages(), "cut after " + keep + " bytes of SIP");
+    }
+  }
+
+  @Test
   void truncatedFileKeepsEarlierMessagesAndNamesTheOffset() throws Exception {
     Path p = pcap("t.pcap", eth(ipv4(A, B, 17, udp(5060, 5060, INVITE))), eth(ipv4(A, B, 17, udp(5060, 5060, BYE))));
     byte[] all = Files.readAllBytes(p);
