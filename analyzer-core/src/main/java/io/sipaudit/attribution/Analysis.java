@@ -88,8 +88,12 @@ public final class Analysis {
         b.answered++;
         Instant from = a.sent().plusMillis(a.setupMs() == null ? 0 : a.setupMs());
         Instant to = c.durationMs() == null ? c.call().end() : from.plusMillis(c.durationMs());
-        b.concurrency.merge(from.getEpochSecond(), 1, Integer::sum);
-        b.concurrency.merge(to.getEpochSecond() + 1, -1, Integer::sum);
+        long first = wholeSecondAtOrAfter(from);
+        long after = wholeSecondAtOrAfter(to);
+        if (after > first) {   // in progress at the whole seconds first .. after-1; a shorter call at none
+          b.concurrency.merge(first, 1, Integer::sum);
+          b.concurrency.merge(after, -1, Integer::sum);
+        }
       } else if (a.outcome() == AttemptOutcome.REJECTED || a.outcome() == AttemptOutcome.TIMEOUT) {
         b.failed++;
       }
@@ -151,13 +155,21 @@ public final class Analysis {
   }
 
   /**
-   * Returns, per backend, how its answered calls in progress change by epoch second: +1 in the second a call
-   * was answered, -1 in the second after it ended (read-only views; summing them in order gives the level).
+   * Returns, per backend, how its answered calls in progress change by epoch second, sampled at each whole second as
+   * a gauge is: a call answered at 10.2 s that ends at 13.5 s counts at 11, 12 and 13 (+1 at 11, -1 at 14), and a
+   * call that starts and ends between two whole seconds counts at none. Read-only views; summing them in order
+   * gives the level, so that the peak is the most calls in progress at one instant (at whole seconds) and the
+   * mean the time average, without the upward bias of counting every call in progress at any time in a second.
    */
   public Map<Endpoint, java.util.NavigableMap<Long, Integer>> concurrencyChanges() {
     Map<Endpoint, java.util.NavigableMap<Long, Integer>> out = new TreeMap<>();
     backends.forEach((e, a) -> out.put(e, java.util.Collections.unmodifiableNavigableMap(a.concurrency)));
     return out;
+  }
+
+  /** Returns the first whole epoch second at or after {@code t}: 10.0 s gives 10, 10.2 s gives 11. */
+  static long wholeSecondAtOrAfter(Instant t) {
+    return t.getNano() == 0 ? t.getEpochSecond() : t.getEpochSecond() + 1;
   }
 
   /** Returns, per backend, the distribution of post-dial delay over its attempts. */

@@ -23,8 +23,8 @@ import java.util.Map;
  * @param statuses final status per attempt ("200", "503", "timeout", "cancelled", "no_response") and count
  * @param pdd INVITE to its first 18x, per attempt
  * @param setup INVITE to its 2xx, per attempt
- * @param peakConcurrent most answered calls in progress on it at once (to the second)
- * @param meanConcurrent average answered calls in progress over the time it had any
+ * @param peakConcurrent most answered calls in progress on it at one instant, sampled at each whole second
+ * @param meanConcurrent average answered calls in progress over the whole seconds at which it had any
  * @param rfc6076 the RFC 6076 metrics over the INVITEs it received
  */
 public record BackendSummary(
