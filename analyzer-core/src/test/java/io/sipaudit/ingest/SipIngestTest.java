@@ -18,6 +18,7 @@ import io.sipaudit.sip.SipRequest;
 import io.sipaudit.sip.SipResponse;
 import io.sipaudit.synth.SynthConfig;
 import io.sipaudit.synth.SyntheticCapture;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,6 +120,23 @@ final class SipIngestTest {
       assertEquals(List.of("INVITE"), summaries(events), "cut after " + keep + " bytes of SIP");
       assertEquals(0, r.get(0).sip().malformedMessages(), "cut after " + keep + " bytes of SIP");
     }
+  }
+
+  @Test
+  void aNetmonOrSnoopCaptureIsNamedWithItsConversionInsteadOfReadAsText() throws Exception {
+    // Network Monitor 2.x files start "GMBU" (c07-sip-r2.cap of the PROTOS SIP suite is one), snoop "snoop\0\0\0"
+    Path netmon = dir.resolve("trace.cap");
+    Files.write(netmon, ("GMBU" + "\u0000".repeat(60) + "INVITE sip:a@b SIP/2.0\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    Path snoop = dir.resolve("s.snoop");
+    Files.write(snoop, ("snoop\u0000\u0000\u0000" + "\u0000".repeat(40)).getBytes(StandardCharsets.ISO_8859_1));
+
+    SipIngest.Result r = new SipIngest().run(List.of(netmon, snoop), e -> { });
+
+    assertEquals(2, r.errors().size(), r.errors()::toString);
+    assertEquals(netmon + " is a Microsoft Network Monitor 2.x capture, which sipaudit does not read (it reads pcap,"
+        + " pcapng and SIP text traces); convert it with Wireshark's editcap: editcap -F pcapng " + netmon + " "
+        + dir.resolve("trace.pcapng"), r.errors().get(0).message());
+    assertTrue(r.errors().get(1).message().contains("is a Solaris snoop capture"), r.errors().get(1).message());
   }
 
   @Test
