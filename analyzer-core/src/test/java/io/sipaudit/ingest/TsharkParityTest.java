@@ -46,6 +46,13 @@ final class TsharkParityTest {
   private static void compare(Path samples, Path capture) throws Exception {
     String name = samples.relativize(capture).toString();
     Counts ours = ours(capture);
+    Counts truth = TsharkWrong.TRUTH.get(name);
+    if (truth != null) {
+      // tshark counts these wrongly (docs/tshark-parity.md); ours must equal the truth the capture was made with
+      assertEquals(truth, ours, name + ": the counts the capture was made with");
+      assertTrue(tshark(capture, List.of()).messages > ours.messages, name + ": tshark still counts retransmissions");
+      return;
+    }
     Counts expected = tshark(capture, DecodeAs.argsFor(name));
     assertEquals(expected.requests, ours.requests, name + ": requests per method");
     assertEquals(expected.responses, ours.responses, name + ": responses per status code");
@@ -124,6 +131,27 @@ final class TsharkParityTest {
 
   static Path repoRoot() {
     return io.sipaudit.testing.Repo.root();
+  }
+
+  /** Captures whose counts tshark gets wrong, with the counts they were made with (samples/tshark-differs/README.md). */
+  static final class TsharkWrong {
+    private static final Map<String, Long> HUNDRED_EACH = Map.of("ACK", 100L, "BYE", 100L, "INFO", 100L, "INVITE",
+        100L, "MESSAGE", 100L, "OPTIONS", 100L, "PUBLISH", 100L, "REFER", 100L, "SUBSCRIBE", 100L, "UPDATE", 100L);
+    static final Map<String, Counts> TRUTH = Map.of(
+        // 100 calls of the SIPp scenarios next to it, 26 messages each, over TCP with 124 retransmitted segments
+        "tshark-differs/tcp-retransmissions.pcap", new Counts(2600, 0,
+            new TreeMap<>(with(HUNDRED_EACH, "REGISTER", 200L)),
+            new TreeMap<>(Map.of(100, 100L, 180, 100L, 183, 100L, 200, 600L, 202, 200L, 401, 100L, 489, 100L,
+                501, 100L))));
+
+    private static Map<String, Long> with(Map<String, Long> base, String key, long value) {
+      Map<String, Long> out = new TreeMap<>(base);
+      out.put(key, value);
+      return out;
+    }
+
+    private TsharkWrong() {
+    }
   }
 
   /**
