@@ -54,7 +54,7 @@ final class SipFraming {
         }
         case TRUNCATED -> {
           counters.truncatedMessages++;
-          emitTruncated(d, buf, off, r.length(), "truncated: " + r.problem(), counters, sink);
+          emitTruncated(d, buf, off, r.length(), r.bodyOffset() < 0, "truncated: " + r.problem(), counters, sink);
           any = true;
         }
         case MALFORMED -> {
@@ -87,21 +87,23 @@ final class SipFraming {
   }
 
   /**
-   * Emits a message cut short (snaplen, a lost fragment): when its last line is cut (say {@code "INVITE ...\r\nT"}),
-   * the message is read up to the last complete line, so that its start line and headers still count.
+   * Emits a message cut short (snaplen, a lost fragment). When the cut falls inside the headers
+   * ({@code inHeaders}), the line it cut (say {@code "To: <sip:bo"}) is left out, as its value is not what was sent:
+   * the message is read up to its last complete line, so that its start line and whole headers still count.
    */
-  private void emitTruncated(Datagram d, byte[] buf, int off, int length, String problem, IngestCounters counters,
-      Consumer<IngestEvent> sink) {
-    ParseResult parsed = SipParser.tryParse(buf, off, length);
-    if (parsed instanceof ParseResult.Malformed bad) {
-      int lastLf = off + length - 1;
+  private void emitTruncated(Datagram d, byte[] buf, int off, int length, boolean inHeaders, String problem,
+      IngestCounters counters, Consumer<IngestEvent> sink) {
+    int end = off + length;
+    if (inHeaders && buf[end - 1] != '\n') {
+      int lastLf = end - 1;
       while (lastLf >= off && buf[lastLf] != '\n') {
         lastLf--;
       }
-      if (lastLf >= off && bad.offset() > lastLf - off) {
-        parsed = SipParser.tryParse(buf, off, lastLf + 1 - off);
+      if (lastLf >= off) {
+        end = lastLf + 1;
       }
     }
+    ParseResult parsed = SipParser.tryParse(buf, off, end - off);
     if (parsed instanceof ParseResult.Parsed ok) {
       sink.accept(new SipPacket(d.ref(), d.src(), d.dst(), d.transport(), ok.message(), problem));
     } else if (parsed instanceof ParseResult.Malformed bad) {

@@ -109,16 +109,18 @@ final class SipIngestTest {
   }
 
   @Test
-  void aDatagramCutBySnaplenInsideAHeaderNameStillCountsItsMessage() {
+  void aDatagramCutBySnaplenInsideItsHeadersStillCountsItsMessageWithoutTheCutLine() {
     // tcpdump -s 200 keeps ~158 bytes of SIP: the cut can fall anywhere, e.g. right after the "T" of "To:"
     byte[] whole = eth(ipv4(A, B, 17, udp(5060, 5060, INVITE)));
     int headers = 14 + 20 + 8;
     for (int keep = INVITE.indexOf("\r\n") + 2; keep < INVITE.length(); keep++) {
       byte[] cut = Arrays.copyOf(whole, headers + keep);
-      List<SipIngest.Result> r = new ArrayList<>();
-      List<IngestEvent> events = run(List.of(pcap("cut" + keep + ".pcap", cut)), r);
+      Path p = pcap("cut" + keep + ".pcap", cut);
+      List<IngestEvent> events = new ArrayList<>();
+      // with the dialog headers required too: a line the cut left half-written (Via: SIP/2.0/TC) is left out
+      SipIngest.Result r = new SipIngest().requireDialogHeaders(true).run(List.of(p), events::add);
       assertEquals(List.of("INVITE"), summaries(events), "cut after " + keep + " bytes of SIP");
-      assertEquals(0, r.get(0).sip().malformedMessages(), "cut after " + keep + " bytes of SIP");
+      assertEquals(0, r.sip().malformedMessages(), "cut after " + keep + " bytes of SIP");
     }
   }
 
