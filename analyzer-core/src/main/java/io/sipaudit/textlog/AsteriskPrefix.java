@@ -29,6 +29,9 @@ final class AsteriskPrefix {
       "\\[([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\] "
       + "(?:VERBOSE|NOTICE|WARNING|ERROR|DEBUG|DTMF|SECURITY)\\[\\d+\\](?:\\[[^\\]]*\\])?:? ?"
       + "(?:[\\w./-]+\\.c(?::\\d+)?(?: in \\w+)?: ?)?");
+  /** The date alone, as some Asterisk full logs (XiVO's) put it on every line, message lines included. */
+  private static final Pattern BARE = Pattern.compile(
+      "\\[([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\] ?");
   private static final String[] MONTHS =
       {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -41,6 +44,24 @@ final class AsteriskPrefix {
     }
     Matcher m = PREFIX.matcher(line);
     if (!m.lookingAt()) {
+      return null;
+    }
+    return new Prefixed(time(m.group(1)), line.substring(m.end()));
+  }
+
+  /**
+   * Returns the time and the rest of a line that starts with the date alone, with no level after it, or null.
+   *
+   * <p>Example: {@code "[Mar 30 13:35:51] REGISTER sip:10.49.0.2 SIP/2.0"} gives {@code Mar 30 13:35:51} and
+   * {@code "REGISTER sip:10.49.0.2 SIP/2.0"}; {@code "[Mar 30 13:35:51] VERBOSE[12] chan_sip.c: ..."} gives null, as
+   * {@link #parse} reads it.
+   */
+  static @Nullable Prefixed parseBare(String line) {
+    if (line.length() < 16 || line.charAt(0) != '[') {
+      return null;
+    }
+    Matcher m = BARE.matcher(line);
+    if (!m.lookingAt() || PREFIX.matcher(line).lookingAt()) {
       return null;
     }
     return new Prefixed(time(m.group(1)), line.substring(m.end()));

@@ -124,7 +124,10 @@ final class LineReader implements AutoCloseable {
       if (line.length > 64 * 1024) {
         line = new byte[256];   // do not keep a large array for the rest of the file
       }
-      return new TextLine(number, start, Ansi.strip(text), crlf);
+      String clean = Ansi.strip(text);
+      AsteriskPrefix.Prefixed bare = AsteriskPrefix.parseBare(clean);
+      return bare == null ? new TextLine(number, start, clean, crlf)
+          : new TextLine(number, start, bare.rest(), crlf, bare.time());
     }
   }
 

@@ -72,7 +72,7 @@ final class TraceScanner {
       return true;
     }
     TextLine t = l;
-    LogTime logTime = prefixLine == l.number() - 1 ? prefixTime : null;
+    LogTime logTime = l.prefixTime() != null ? l.prefixTime() : prefixLine == l.number() - 1 ? prefixTime : null;
     AsteriskPrefix.Prefixed prefixed = AsteriskPrefix.parse(l.text());
     if (prefixed != null) {
       t = l.withText(prefixed.rest(), l.crlf());
@@ -113,6 +113,13 @@ final class TraceScanner {
   private void text(TextLine line, String text, boolean crlf) {
     MessageBuilder m = message;
     boolean start = SipLines.isStartLine(text);
+    if (isFence(text)) {   // a trace pasted from Markdown (an issue, a chat): the fence ends what was pasted
+      if (m != null) {
+        finishMessage("the Markdown fence at line " + line.number());
+      }
+      noise();
+      return;
+    }
     if (m != null) {
       if (LogNoise.isLogLine(text)) {
         noise();
@@ -140,6 +147,21 @@ final class TraceScanner {
     if (!isChrome(text)) {
       noise();
     }
+  }
+
+  /** A Markdown code fence: {@code ```}, {@code ~~~}, optionally with a language, e.g. {@code ```sip}. */
+  static boolean isFence(String text) {
+    String t = text.strip();
+    if (t.length() < 3 || !(t.startsWith("```") || t.startsWith("~~~"))) {
+      return false;
+    }
+    for (int i = 3; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != t.charAt(0)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean nextIsHeader() {

@@ -51,4 +51,29 @@ final class ChanSipDialectTest {
     assertEquals("198.51.100.7:5060", t.packet(1).dst().toString());
     assertEquals(Arrays.asList(null, null), t.problems());
   }
+
+  @Test
+  void aFullLogWithTheDateOnEveryLineGivesEachMessageWithItsTime() {
+    // XiVO's /var/log/asterisk/full: "[Mar 30 13:35:51] " on every line, message lines included, no level
+    String p = "[Mar 30 13:35:51] ";
+    Traces t = Traces.text(p + "\n" + p + "<--- SIP read from UDP:10.49.0.1:5064 --->\n" + p + "jaK\n"
+        + p + "<------------->\n" + p + "\n" + p + "<--- SIP read from UDP:10.49.0.1:5064 --->\n"
+        + p + "REGISTER sip:10.49.0.2 SIP/2.0\n" + p + "Via: SIP/2.0/UDP 192.168.18.90:5064;branch=z9hG4bK17\n"
+        + p + "From: <sip:kk@10.49.0.2>;tag=61\n" + p + "To: <sip:kk@10.49.0.2>\n" + p + "Call-ID: 2547\n"
+        + p + "CSeq: 1 REGISTER\n" + p + "Content-Length: 0\n" + p + "\n" + p + "<------------->\n"
+        + p + "<--- Transmitting (no NAT) to 10.49.0.1:5064 --->\n" + p + "SIP/2.0 401 Unauthorized\n"
+        + p + "Via: SIP/2.0/UDP 192.168.18.90:5064;branch=z9hG4bK17\n" + p + "From: <sip:kk@10.49.0.2>;tag=61\n"
+        + p + "To: <sip:kk@10.49.0.2>;tag=as3f\n" + p + "Call-ID: 2547\n" + p + "CSeq: 1 REGISTER\n"
+        + p + "Content-Length: 0\n" + p + "\n" + p + "<------------->\n");
+
+    assertEquals(List.of("REGISTER 2547", "401 2547"), t.summaries());
+    assertEquals("10.49.0.1:5064", t.packet(0).src().toString());
+    assertEquals("10.49.0.1:5064", t.packet(1).dst().toString());
+    assertEquals(Arrays.asList(null, null), t.problems());
+    for (int i = 0; i < 2; i++) {   // the prefix has no year, which is inferred; the rest is the prefix's
+      java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(t.packet(i).ref().timestamp(),
+          java.time.ZoneOffset.UTC);
+      assertEquals("03-30T13:35:51", at.toString().substring(5), "message " + i);
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -207,6 +208,16 @@ final class TextTraceReaderTest {
     assertEquals(List.of(), t.events());
     assertEquals(List.of("paste line 2: no SIP message found in 2 line(s) (expected: a SIP text trace, see"
         + " docs/inputs.md, or a pcap/pcapng capture)"), t.stats().damage());
+  }
+
+  @Test
+  void aMarkdownFenceEndsThePastedMessageInsteadOfJoiningItsLastHeader() {
+    // a trace pasted from a GitHub issue: the closing fence, then prose, after a message with Content-Length 0
+    Traces t = Traces.text("```\n" + OPTIONS.strip() + "\n```\n\nThen the phone never answered.\n");
+
+    assertEquals(1, t.events().size());
+    assertEquals(Arrays.asList((String) null), t.problems());
+    assertTrue(TraceScanner.isFence("```sip") && TraceScanner.isFence("~~~") && !TraceScanner.isFence("``x y"));
   }
 
   @Test
