@@ -57,4 +57,20 @@ final class SofiaDialectTest {
     assertEquals("192.0.2.4:0", t.packet(0).src().toString());
     assertTrue(t.packet(0).problem().contains("the trace cut a line"), t.packet(0).problem());
   }
+
+  @Test
+  void drachtiosDateBeforeTheStampGivesTheDate() {
+    // drachtio's log: the log line's date and time, then sofia's stamp (drachtio-siprec-recording-server#49)
+    String invite = "INVITE sip:1000@192.0.2.9:15060 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.4:5060;branch=z9hG4bK1\r\n"
+        + "Call-ID: d1\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n";
+    Traces t = Traces.text("2021-09-07 07:36:14.784843 recv " + invite.length()
+        + " bytes from udp/[192.0.2.4]:5060 at 07:36:14.784706:\n"
+        + "------------------------------------------------------------------------\n"
+        + invite.replace("\r\n", "\n") + "------------------------------------------------------------------------\n");
+
+    assertEquals(List.of("INVITE d1"), t.summaries());
+    assertEquals("192.0.2.4:5060", t.packet(0).src().toString());
+    assertEquals(Instant.parse("2021-09-07T07:36:14.784706Z"), t.packet(0).ref().timestamp());
+    assertTrue(!t.packet(0).ref().isInferred(Inferred.TIME), "date and time are both in the line");
+  }
 }
