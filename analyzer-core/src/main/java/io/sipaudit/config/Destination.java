@@ -25,7 +25,7 @@ public record Destination(int setId, String uri, int flags, int priority, Map<St
     attrs = Map.copyOf(attrs);
   }
 
-  /** Returns {@code host:port} of the URI, the port defaulting to 5060 (5061 for sips). */
+  /** Returns {@code host:port} of the URI, the port defaulting to 5060 (5061 for sips or {@code ;transport=tls}). */
   public String hostPort() {
     return io.sipaudit.truth.Destinations.hostPort(uri);
   }

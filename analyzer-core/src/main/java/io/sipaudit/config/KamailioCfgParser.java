@@ -97,16 +97,35 @@ final class KamailioCfgParser {
     if (minus) {
       v = next();
     }
-    Integer number = v != null && v.type() == Type.NUMBER ? KamailioCfg.toInt((minus ? "-" : "") + v.text()) : null;
+    Integer number = v != null && v.type() == Type.NUMBER ? KamailioCfg.toInt((minus ? "-" : "") + v.text())
+        : v != null && v.type() == Type.ID && !minus ? bool(v.text()) : null;
     if (v == null || v.type() != Type.STRING && number == null) {
       String found = v == null ? "the end of the file" : "'" + shown(v) + "'";
       throw lexer.error(kw.line(), "modparam(" + module.text() + ", " + param.text() + ", ...): the value must be"
           + " a string or an integer, found " + found + (v != null && v.type() == Type.ID ? " (an undefined name?"
           + " supply it as a define, like -A " + v.text() + "=VALUE)" : ""));
     }
+    StringBuilder value = new StringBuilder(number != null ? number.toString() : unquote(v.text()));
+    while (number == null && peek(0) != null && peek(0).type() == Type.STRING) {
+      v = next();   // adjacent strings are one value, as in the stock kamailio.cfg's acc log_extra
+      value.append(unquote(v.text()));
+    }
     expect(")", v);
-    modparams.add(new KamailioCfg.Modparam(unquote(module.text()), unquote(param.text()),
-        number != null ? number.toString() : unquote(v.text()), number != null, kw.line()));
+    modparams.add(new KamailioCfg.Modparam(unquote(module.text()), unquote(param.text()), value.toString(),
+        number != null, kw.line()));
+  }
+
+  /**
+   * Kamailio's cfg lexer (cfg.lex, {@code YES} and {@code NO}) reads {@code yes}, {@code true}, {@code on} and
+   * {@code enable} as 1 and {@code no}, {@code false}, {@code off} and {@code disable} as 0, in lower case only:
+   * {@code modparam("auth_db", "calculate_ha1", yes)} in the stock kamailio.cfg.
+   */
+  private static @Nullable Integer bool(String word) {
+    return switch (word) {
+      case "yes", "true", "on", "enable" -> 1;
+      case "no", "false", "off", "disable" -> 0;
+      default -> null;
+    };
   }
 
   private void routeBlock(Token kw) {

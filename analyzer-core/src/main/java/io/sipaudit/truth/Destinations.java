@@ -6,7 +6,8 @@ import java.util.Locale;
  * Normalises the destinations found in a balancer log to {@code host:port}.
  *
  * <p>{@code sip:127.0.1.12:5060;transport=tcp} becomes {@code 127.0.1.12:5060}; {@code sip:[::1]} becomes
- * {@code [::1]:5060}; {@code sips:gw.example.com} becomes {@code gw.example.com:5061}; a bare
+ * {@code [::1]:5060}; {@code sips:gw.example.com} and {@code sip:gw.example.com;transport=tls} become
+ * {@code gw.example.com:5061}; a bare
  * {@code 127.0.1.12:5060} stays as it is.
  */
 public final class Destinations {
@@ -30,6 +31,11 @@ public final class Destinations {
     }
     int cut = indexOfAny(s, ";?>");
     if (cut >= 0) {
+      for (String param : s.substring(cut + 1).split("[;?>]")) {
+        if (param.strip().equalsIgnoreCase("transport=tls")) {
+          defaultPort = 5061;   // RFC 3261 §19.1.2: 5061 for TLS (Kamailio's ;transport=tls destinations)
+        }
+      }
       s = s.substring(0, cut);
     }
     if (s.isEmpty()) {

@@ -275,6 +275,28 @@ final class KamailioCfgTest {
   }
 
   @Test
+  void adjacentStringsAndYesOrOffInAModparamAreReadAsInTheStockKamailioCfg() {
+    // kamailio.cfg as Kamailio ships it, lines 407-409: the acc module's log_extra over two strings
+    KamailioCfg cfg = KamailioCfg.parse("""
+        modparam("acc", "log_extra",
+        	"src_user=$fU;src_domain=$fd;src_ip=$si;"
+        	"dst_ouser=$tU;dst_user=$rU;dst_domain=$rd")
+        modparam("dispatcher", "ds_ping_interval", 10)
+        modparam("auth_db", "calculate_ha1", yes)
+        modparam("dispatcher", "force_dst", off)
+        """, "kamailio.cfg", Map.of());
+
+    assertEquals("src_user=$fU;src_domain=$fd;src_ip=$si;dst_ouser=$tU;dst_user=$rU;dst_domain=$rd",
+        cfg.modparam("acc", "log_extra"));
+    assertEquals("10", cfg.modparam("dispatcher", "ds_ping_interval"));
+    assertEquals("1", cfg.modparam("auth_db", "calculate_ha1"), "cfg.lex reads yes as 1");
+    assertEquals("0", cfg.modparam("dispatcher", "force_dst"), "and off as 0");
+    assertThrows(KamailioCfgException.class,
+        () -> KamailioCfg.parse("modparam(\"auth_db\", \"calculate_ha1\", YES)\n", "t.cfg", Map.of()),
+        "upper case is an undefined name, as in Kamailio");
+  }
+
+  @Test
   void aModparamNamingAnUndefinedDefineSaysHowToSupplyIt() {
     KamailioCfgException e = assertThrows(KamailioCfgException.class,
         () -> KamailioCfg.parse("\nmodparam(\"tm\", \"fr_timer\", FR_TIMER)\n", "t.cfg", Map.of()));

@@ -19,6 +19,15 @@ final class DestinationsTest {
   }
 
   @Test
+  void transportTlsWithoutAPortDefaultsTo5061() {
+    // a Microsoft Teams Direct Routing dispatcher.list: 1 sip:sip.pstnhub.microsoft.com;transport=tls 0 1 ...
+    assertEquals("sip.pstnhub.microsoft.com:5061", Destinations.hostPort("sip:sip.pstnhub.microsoft.com;transport=tls"));
+    assertEquals("10.0.0.5:5061", Destinations.hostPort("sip:10.0.0.5;lr;transport=TLS"));
+    assertEquals("10.0.0.5:5070", Destinations.hostPort("sip:10.0.0.5:5070;transport=tls"));
+    assertEquals("10.0.0.5:5060", Destinations.hostPort("sip:10.0.0.5;transport=tcp"));
+  }
+
+  @Test
   void userPartIsDropped() {
     assertEquals("192.0.2.7:5080", Destinations.hostPort("sip:alice@192.0.2.7:5080"));
   }
