@@ -105,6 +105,17 @@ public final class SrvZone {
     String[] lines = text.split("\r?\n", -1);
     for (int n = 1; n <= lines.length; n++) {
       String line = stripComment(lines[n - 1]);
+      int first = n;
+      int open = parens(line);
+      while (open > 0 && n < lines.length) {   // RFC 1035 5.1: "( ... )" continues a record over several lines
+        String more = stripComment(lines[n++]);
+        open += parens(more);
+        line = line + " " + more;
+      }
+      if (open != 0) {
+        throw new SrvZoneException(source, first, open > 0 ? "'(' is never closed" : "')' without '('");
+      }
+      line = line.replace('(', ' ').replace(')', ' ');
       if (line.isBlank()) {
         continue;
       }
@@ -112,7 +123,7 @@ public final class SrvZone {
       String[] t = line.trim().split("\\s+");
       if (t[0].equalsIgnoreCase("$ORIGIN")) {
         if (t.length < 2) {
-          throw new SrvZoneException(source, n, "$ORIGIN needs a name");
+          throw new SrvZoneException(source, first, "$ORIGIN needs a name");
         }
         origin = absolute(t[1], "");
         continue;
@@ -129,7 +140,7 @@ public final class SrvZone {
         owner = absolute(t[0], origin);
         i = 1;
       } else if (owner == null) {
-        throw new SrvZoneException(source, n, "a record without an owner name before it");
+        throw new SrvZoneException(source, first, "a record without an owner name before it");
       }
       long recordTtl = -1;
       while (i < t.length && (t[i].matches("\\d+[smhdwSMHDW]?") || t[i].equalsIgnoreCase("IN")
@@ -143,24 +154,24 @@ public final class SrvZone {
       recordTtl = recordTtl >= 0 ? recordTtl : (defaultTtl >= 0 ? defaultTtl : lastTtl);
       lastTtl = recordTtl;
       if (i >= t.length) {
-        throw new SrvZoneException(source, n, "no record type in '" + lines[n - 1].trim() + "'");
+        throw new SrvZoneException(source, first, "no record type in '" + line.trim() + "'");
       }
       String type = t[i].toUpperCase(Locale.ROOT);
       String[] rdata = java.util.Arrays.copyOfRange(t, i + 1, t.length);
       switch (type) {
         case "SRV" -> {
           if (rdata.length != 4) {
-            throw new SrvZoneException(source, n, "SRV needs priority, weight, port and target: '"
-                + lines[n - 1].trim() + "'");
+            throw new SrvZoneException(source, first, "SRV needs priority, weight, port and target: '"
+                + line.trim() + "'");
           }
-          int priority = number(rdata[0], "priority", source, n);
-          int weight = number(rdata[1], "weight", source, n);
-          int port = number(rdata[2], "port", source, n);
-          raw.add(new Raw(owner, priority, weight, port, absolute(rdata[3], origin), n, recordTtl));
+          int priority = number(rdata[0], "priority", source, first);
+          int weight = number(rdata[1], "weight", source, first);
+          int port = number(rdata[2], "port", source, first);
+          raw.add(new Raw(owner, priority, weight, port, absolute(rdata[3], origin), first, recordTtl));
         }
         case "A", "AAAA" -> {
           if (rdata.length != 1) {
-            throw new SrvZoneException(source, n, type + " needs one address");
+            throw new SrvZoneException(source, first, type + " needs one address");
           }
           List<String> list = addresses.computeIfAbsent(owner, k -> new ArrayList<>());
           if (!list.contains(rdata[0])) {
@@ -179,6 +190,23 @@ public final class SrvZone {
           r.ttl, a));
     }
     return new SrvZone(source, out);
+  }
+
+  /** Returns the opening minus the closing parentheses of a comment-free line, outside quotes. */
+  private static int parens(String line) {
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      }
+    }
+    return depth;
   }
 
   private static int number(String s, String what, String source, int line) {

@@ -75,4 +75,26 @@ final class SrvZoneTest {
     assertEquals(List.of("192.0.2.1:5060", "192.0.2.2:5060"), r.get(0).hostPorts());
     assertEquals("192.0.2.1:5060", r.get(0).hostPort());
   }
+
+  @Test
+  void aMultiLineSoaInParenthesesAndAnSrvWithoutClassOrTtlAreRead() {
+    // a BIND zone as published (RFC 1035 5.1: parentheses continue a record over lines)
+    SrvZone z = SrvZone.parse("""
+        $TTL 604800
+        @       IN      SOA     ns.example.com. admin.example.com. (
+                                1           ; Serial
+                           604800           ; Refresh
+                            86400 )         ; Retry
+        @       IN      NS      ns.example.com.
+        _sip._udp       SRV     0       0       5060        sip
+        sip     IN      A       192.0.2.10
+        """, "example.com.zone");
+    List<SrvZone.Srv> r = z.records("_sip._udp");
+    assertEquals(1, r.size());
+    assertEquals("192.0.2.10:5060", r.get(0).hostPort());
+    assertEquals(7, r.get(0).line());
+    SrvZoneException open = assertThrows(SrvZoneException.class,
+        () -> SrvZone.parse("@ IN SOA a. b. ( 1 2\n_sip._udp SRV 0 0 5060 sip\n", "bad.zone"));
+    assertEquals("bad.zone line 1: '(' is never closed", open.getMessage());
+  }
 }

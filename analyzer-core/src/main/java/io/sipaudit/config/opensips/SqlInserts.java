@@ -104,6 +104,10 @@ final class SqlInserts {
           pos++;
           break;
         }
+        if (Character.isLetter(c)) {   // ON CONFLICT DO NOTHING, ON DUPLICATE KEY UPDATE ..., RETURNING ...
+          skipToStatementEnd();
+          break;
+        }
         throw new OpenSipsTableException(source, line, "expected ',' or ';' after a VALUES tuple, found '" + c + "'");
       }
     }
@@ -257,6 +261,21 @@ final class SqlInserts {
   }
 
   /** Skips white space and comments, counting lines. */
+  /** Skips the rest of a statement, up to and past its ';' (outside quotes), keeping the line count. */
+  private void skipToStatementEnd() {
+    boolean quoted = false;
+    while (pos < text.length()) {
+      char c = text.charAt(pos++);
+      if (c == '\n') {
+        line++;
+      } else if (c == '\'') {
+        quoted = !quoted;
+      } else if (c == ';' && !quoted) {
+        return;
+      }
+    }
+  }
+
   private void skipSpace() {
     while (pos < text.length()) {
       char c = text.charAt(pos);

@@ -81,6 +81,21 @@ final class OpenSipsDispatcherTableTest {
   }
 
   @Test
+  void aPostgresSeedWithOnConflictDoNothingGivesItsRows() {
+    // a docker seed script (TSiSIP db/init/03-seed-data.sql): a multi-row INSERT ending in ON CONFLICT DO NOTHING
+    OpenSipsDispatcherTable t = OpenSipsDispatcherTable.parse("""
+        INSERT INTO dispatcher (setid, destination, state, weight, priority, description) VALUES
+          (1, 'sip:10.0.0.1:5060', 0, '1', 0, 'asterisk; one'),
+          (1, 'sip:10.0.0.2:5060', 0, '1', 0, 'asterisk two')
+        ON CONFLICT DO NOTHING;
+        INSERT INTO dispatcher (setid, destination) VALUES (2, 'sip:10.0.0.3') ON CONFLICT (id) DO UPDATE SET x = ';';
+        """, "seed.sql");
+    assertEquals(List.of(1, 2), t.setIds());
+    assertEquals(List.of("sip:10.0.0.1:5060", "sip:10.0.0.2:5060"), uris(t.set(1)));
+    assertEquals(5, t.set(2).get(0).line(), "the second INSERT is on line 5");
+  }
+
+  @Test
   void theMiDsListJsonKeepsTheBalancersArrayAndStates() {
     OpenSipsDispatcherTable t = OpenSipsDispatcherTable.parse("""
         {
