@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * A Kamailio {@code kamailio.cfg} as Kamailio would read it with the given {@code -A NAME=VALUE} defines: the
  * preprocessor applied ({@code #!define}, {@code #!ifdef} ... {@code #!endif}, defines substituted), the core
  * parameters, loaded modules, {@code modparam}s and route blocks with the calls inside them. Files named by
- * {@code include_file} / {@code import_file} are recorded in {@link #includes()} but <b>not</b> read;
- * {@code #!subst}, {@code #!substdef}, {@code #!defexp} and {@code #!defenv} are counted in
+ * {@code include_file} / {@code import_file} are read in place when the configuration is {@link #read} from a file
+ * (relative to the including file; a missing {@code include_file} is an error, a missing {@code import_file} is
+ * skipped with a note), and recorded in {@link #includes()} either way; {@code #!subst}, {@code #!substdef}, {@code #!defexp} and {@code #!defenv} are counted in
  * {@link #ignoredDirectives()}. Example input:
  * <pre>
  * #!define FR_TIMER 2000
@@ -42,14 +43,48 @@ import org.jspecify.annotations.Nullable;
  * @param modparams the {@code modparam} lines, in file order
  * @param loadedModules the {@code loadmodule} names without directory and {@code .so}, in file order
  * @param routes the route blocks, in file order
- * @param includes the {@code include_file} / {@code import_file} lines (not followed)
+ * @param includes the {@code include_file} / {@code import_file} lines (followed when read from a file)
  * @param defines the defines at the end of the file (caller's, the file's, and {@code MOD_name} per module)
  * @param ignoredDirectives how many directives were skipped without being evaluated
- * @param notes what was recorded but not understood, each {@code "line N: ..."}
+ * @param notes what was recorded but not understood, each {@code "line N: ..."} (or {@code "line N of x.cfg: ..."})
+ * @param lineRuns which file each line of the other parts came from ({@link #where(int)})
  */
 public record KamailioCfg(String source, List<CoreParam> coreParams, List<Modparam> modparams,
     List<String> loadedModules, List<RouteBlock> routes, List<Include> includes, Map<String, String> defines,
-    int ignoredDirectives, List<String> notes) {
+    int ignoredDirectives, List<String> notes, List<LineRun> lineRuns) {
+
+  /**
+   * Where the lines of included files went: the parts of this record count every line read, included ones too,
+   * and from line {@code first} on they are {@code source}'s, starting at its line {@code local}. Example: a main
+   * file whose line 3 is {@code include_file "ds.cfg"} (2 lines) gives runs (1, main, 1), (4, ds.cfg, 1) and
+   * (6, main, 4).
+   */
+  public record LineRun(int first, String source, int local) {
+    static LineRun of(List<LineRun> runs, int line) {
+      LineRun found = runs.get(0);
+      for (LineRun r : runs) {
+        if (r.first <= line) {
+          found = r;
+        }
+      }
+      return found;
+    }
+
+    static KamailioCfgException error(List<LineRun> runs, int line, String problem) {
+      LineRun r = of(runs, line);
+      return new KamailioCfgException(r.source, r.local + line - r.first, problem);
+    }
+
+    static String where(List<LineRun> runs, int line) {
+      LineRun r = of(runs, line);
+      return "line " + (r.local + line - r.first) + (r.source.equals(runs.get(0).source) ? "" : " of " + r.source);
+    }
+  }
+
+  /** Returns {@code "line N"} of a line of this record, or {@code "line N of included.cfg"} for an included one. */
+  public String where(int line) {
+    return LineRun.where(lineRuns, line);
+  }
 
   /** A core parameter such as {@code children=4} (value {@code "4"}) or {@code mpath="/usr/lib/"}. */
   public record CoreParam(String name, String value, int line) {
@@ -71,7 +106,7 @@ public record KamailioCfg(String source, List<CoreParam> coreParams, List<Modpar
     }
   }
 
-  /** An {@code include_file "path"} or {@code import_file "path"} line, which this reader does not follow. */
+  /** An {@code include_file "path"} or {@code import_file "path"} line. */
   public record Include(String directive, String path, int line) {
   }
 
@@ -84,12 +119,13 @@ public record KamailioCfg(String source, List<CoreParam> coreParams, List<Modpar
     includes = List.copyOf(includes);
     defines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defines));
     notes = List.copyOf(notes);
+    lineRuns = List.copyOf(lineRuns);
   }
 
   /** Reads a file, streaming it line by line. */
   public static KamailioCfg read(Path file, Map<String, String> defines) {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return KamailioCfgParser.parse(in, file.toString(), defines);
+      return KamailioCfgParser.parse(in, file.toString(), file.toAbsolutePath().getParent(), defines);
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }
@@ -103,7 +139,7 @@ public record KamailioCfg(String source, List<CoreParam> coreParams, List<Modpar
    */
   public static KamailioCfg parse(Reader reader, String source, Map<String, String> defines) {
     BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-    return KamailioCfgParser.parse(in, source, defines);
+    return KamailioCfgParser.parse(in, source, null, defines);
   }
 
   /** Parses the text of a configuration. */
@@ -201,7 +237,7 @@ public record KamailioCfg(String source, List<CoreParam> coreParams, List<Modpar
   private int integer(String value, String what, int line) {
     Integer n = toInt(value);
     if (n == null) {
-      throw new KamailioCfgException(source, line, what + " is '" + value + "', not an integer");
+      throw LineRun.error(lineRuns, line, what + " is '" + value + "', not an integer");
     }
     return n;
   }

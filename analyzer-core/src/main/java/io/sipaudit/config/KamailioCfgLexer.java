@@ -3,6 +3,9 @@ package io.sipaudit.config;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * starting with {@code #!} or {@code !!} are directives ({@code define}, {@code trydef}, {@code redefine},
  * {@code undef}, {@code ifdef}, {@code ifndef}, {@code else}, {@code endif}); text in a false branch is dropped; an
  * identifier that names a define is replaced by the define's value, lexed in turn; {@code include_file} and
- * {@code import_file} lines are recorded. Line comments ({@code #}, {@code //}) and block comments are dropped;
+ * {@code import_file} are followed inline when the configuration was read from a file (relative paths from the
+ * including file's directory; a missing {@code include_file} is an error, a missing {@code import_file} is skipped,
+ * as in Kamailio), and only recorded otherwise. Token lines count every line read, included ones too:
+ * {@link #where(int)} and {@link #error(int, String)} turn them back into a file and its line. Line comments ({@code #}, {@code //}) and block comments are dropped;
  * strings keep their quotes; {@code $var(x)} or {@code $(ru{s.len})} is one token, so braces inside it are not
  * blocks. Example: after {@code #!define ALG 4},
  * the line {@code ds_select_dst("1", ALG); # pick} gives {@code ds_select_dst ( "1" , 4 ) ;}.
@@ -49,8 +55,15 @@ final class KamailioCfgLexer {
       "defenvs", "trydefenv", "trydefenvs");
   private static final Set<String> HEADERS = Set.of("KAMAILIO", "SER", "MAXCOMPAT", "ALL");
 
-  private final BufferedReader in;
-  private final String source;
+  /** A file being read: included files stack on the one that includes them. */
+  private record Frame(BufferedReader in, String source, @Nullable Path dir) {
+  }
+
+  private static final int MAX_INCLUDE_DEPTH = 10;
+
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private final Map<Frame, Integer> localLines = new HashMap<>();
+  final List<KamailioCfg.LineRun> runs = new ArrayList<>();
   private final Map<String, String> defines = new LinkedHashMap<>();
   private final Map<String, Integer> definedAt = new HashMap<>();
   private final Deque<Branch> branches = new ArrayDeque<>();
@@ -62,9 +75,11 @@ final class KamailioCfgLexer {
   private int lineNo;
   private boolean done;
 
-  KamailioCfgLexer(BufferedReader in, String source, Map<String, String> callerDefines) {
-    this.in = in;
-    this.source = source;
+  KamailioCfgLexer(BufferedReader in, String source, @Nullable Path dir, Map<String, String> callerDefines) {
+    Frame main = new Frame(in, source, dir);
+    frames.push(main);
+    localLines.put(main, 0);
+    runs.add(new KamailioCfg.LineRun(1, source, 1));
     callerDefines.forEach((k, v) -> define(k, v, 0));
   }
 
@@ -91,18 +106,41 @@ final class KamailioCfgLexer {
   }
 
   KamailioCfgException error(int line, String problem) {
-    return new KamailioCfgException(source, line, problem);
+    return KamailioCfg.LineRun.error(runs, line, problem);
+  }
+
+  /** Returns {@code "line N"} of the main file, or {@code "line N of included.cfg"}. */
+  String where(int line) {
+    return KamailioCfg.LineRun.where(runs, line);
   }
 
   private @Nullable String readLine() {
-    try {
-      String line = in.readLine();
-      if (line != null) {
-        lineNo++;
+    while (true) {
+      Frame f = frames.peek();
+      try {
+        String line = f.in().readLine();
+        if (line != null) {
+          lineNo++;
+          localLines.merge(f, 1, Integer::sum);
+          return line;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading " + f.source(), e);
       }
-      return line;
+      if (frames.size() == 1) {
+        return null;
+      }
+      close(frames.pop());
+      Frame back = frames.peek();
+      runs.add(new KamailioCfg.LineRun(lineNo + 1, back.source(), localLines.get(back) + 1));
+    }
+  }
+
+  private static void close(Frame f) {
+    try {
+      f.in().close();
     } catch (IOException e) {
-      throw new UncheckedIOException("reading " + source, e);
+      // read to its end already
     }
   }
 
@@ -194,7 +232,7 @@ final class KamailioCfgLexer {
         Integer previous = definedAt.get(name);
         if (previous != null && (word.equals("define") || word.equals("def"))) {
           throw error(at, "#!define " + name + ": already defined " + (previous == 0 ? "by the caller (-A)"
-              : "at line " + previous) + "; use #!redefine or #!trydef");
+              : where(previous)) + "; use #!redefine or #!trydef");
         }
         if (previous == null || !word.equals("trydef")) {
           define(name, text.substring(n.end()).strip(), at);
@@ -209,9 +247,9 @@ final class KamailioCfgLexer {
       default -> {
         if (IGNORED.contains(word)) {
           ignoredDirectives++;
-          notes.add("line " + lineNo + ": #!" + word + " ignored (not evaluated)");
+          notes.add(where(lineNo) + ": #!" + word + " ignored (not evaluated)");
         } else if (!HEADERS.contains(word)) {
-          notes.add("line " + lineNo + ": unknown directive '#!" + word + "' read as a comment");
+          notes.add(where(lineNo) + ": unknown directive '#!" + word + "' read as a comment");
         }
       }
     }
@@ -224,7 +262,32 @@ final class KamailioCfgLexer {
 
   private void include(String directive, String path) {
     includes.add(new KamailioCfg.Include(directive, path, lineNo));
-    notes.add("line " + lineNo + ": " + directive + " \"" + path + "\" recorded, not followed");
+    Path dir = frames.peek().dir();
+    if (dir == null) {
+      notes.add(where(lineNo) + ": " + directive + " \"" + path + "\" recorded, not followed (no file to resolve it from)");
+      return;
+    }
+    Path file = dir.resolve(path);
+    if (!Files.isRegularFile(file)) {
+      if (directive.equals("import_file")) {
+        notes.add(where(lineNo) + ": import_file \"" + path + "\" not found in " + dir + ", skipped as Kamailio does");
+        return;
+      }
+      throw error(lineNo, "include_file \"" + path + "\": no such file in " + dir + " (Kamailio stops here too;"
+          + " import_file is the one that may be missing)");
+    }
+    if (frames.size() > MAX_INCLUDE_DEPTH) {
+      throw error(lineNo, directive + " \"" + path + "\": included files nested deeper than " + MAX_INCLUDE_DEPTH
+          + " (a loop?)");
+    }
+    try {
+      Frame f = new Frame(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString(), file.getParent());
+      frames.push(f);
+      localLines.put(f, 0);
+      runs.add(new KamailioCfg.LineRun(lineNo + 1, f.source(), 1));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading " + file, e);
+    }
   }
 
   private String name(String rest, String word) {

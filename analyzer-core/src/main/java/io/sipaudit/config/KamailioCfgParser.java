@@ -30,12 +30,13 @@ final class KamailioCfgParser {
     this.lexer = lexer;
   }
 
-  static KamailioCfg parse(BufferedReader in, String source, Map<String, String> defines) {
-    KamailioCfgLexer lexer = new KamailioCfgLexer(in, source, defines);
+  static KamailioCfg parse(BufferedReader in, String source, java.nio.file.@Nullable Path dir,
+      Map<String, String> defines) {
+    KamailioCfgLexer lexer = new KamailioCfgLexer(in, source, dir, defines);
     KamailioCfgParser p = new KamailioCfgParser(lexer);
     p.run();
     return new KamailioCfg(source, p.core, p.modparams, p.modules, p.routes, lexer.includes, lexer.defines(),
-        lexer.ignoredDirectives, lexer.notes);
+        lexer.ignoredDirectives, lexer.notes, lexer.runs);
   }
 
   private void run() {
@@ -152,7 +153,7 @@ final class KamailioCfgParser {
         throw lexer.error(open.line(), "'{' of " + label + " is never closed");
       }
       if (t.type() == Type.ID && RouteBlock.Kind.of(t.text()) != null && (is(peek(0), "[") || is(peek(0), "{"))) {
-        throw lexer.error(t.line(), t.text() + " starts inside " + label + " (opened at line " + kw.line()
+        throw lexer.error(t.line(), t.text() + " starts inside " + label + " (opened at " + lexer.where(kw.line())
             + "): a '}' is missing before line " + t.line());
       }
       depth += t.is("{") ? 1 : t.is("}") ? -1 : 0;
@@ -197,7 +198,7 @@ final class KamailioCfgParser {
 
   /** A top-level statement this reader does not know: noted and skipped to the end of its line or block. */
   private void skipStatement(Token t) {
-    lexer.notes.add("line " + t.line() + ": '" + shown(t) + "' is not a core parameter, module directive or route"
+    lexer.notes.add(lexer.where(t.line()) + ": '" + shown(t) + "' is not a core parameter, module directive or route"
         + " block; skipped");
     int depth = t.is("{") ? 1 : 0;
     while (depth > 0 || peek(0) != null && peek(0).line() == t.line()) {

@@ -297,6 +297,42 @@ final class KamailioCfgTest {
   }
 
   @Test
+  void includedFilesAreReadInPlaceAndTheirLinesNamedInErrors(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    // as in a k8s SIP proxy's config: definitions in an included file switch the dispatcher block on
+    Files.writeString(dir.resolve("definitions.cfg"), "#!define WITH_DISPATCHER\nmodparam(\"tm\", \"fr_timer\", 3000)\n");
+    Files.createDirectories(dir.resolve("conf.d"));
+    Files.writeString(dir.resolve("conf.d/bad.cfg"), "\nmodparam(\"dispatcher\", \"ds_ping_interval\", \"often\")\n");
+    Path main = Files.writeString(dir.resolve("kamailio.cfg"), """
+        include_file "definitions.cfg"
+        import_file "kamailio-local.cfg"
+        #!ifdef WITH_DISPATCHER
+        modparam("dispatcher", "hash_pvar", "$fU@$ci")
+        #!endif
+        modparam("dispatcher", "ds_probing_mode", 1)
+        """);
+
+    KamailioCfg cfg = KamailioCfg.read(main, Map.of());
+
+    assertEquals("$fU@$ci", cfg.modparam("dispatcher", "hash_pvar"));
+    assertEquals(3000, cfg.intModparam("tm", "fr_timer", 0));
+    assertEquals(1, cfg.intModparam("dispatcher", "ds_probing_mode", 0));
+    assertEquals("line 6", cfg.where(cfg.modparams().get(2).line()), "line 6 of the main file, after 2 included");
+    assertTrue(cfg.notes().get(0).startsWith("line 2: import_file \"kamailio-local.cfg\" not found"),
+        cfg.notes().toString());
+
+    Files.writeString(main, "include_file \"conf.d/bad.cfg\"\n");
+    KamailioCfgException bad = assertThrows(KamailioCfgException.class,
+        () -> KamailioCfg.read(main, Map.of()).intModparam("dispatcher", "ds_ping_interval", 10));
+    assertEquals(dir.resolve("conf.d/bad.cfg") + " line 2: dispatcher ds_ping_interval is 'often', not an integer",
+        bad.getMessage());
+    Files.writeString(main, "\ninclude_file \"missing.cfg\"\n");
+    KamailioCfgException missing = assertThrows(KamailioCfgException.class, () -> KamailioCfg.read(main, Map.of()));
+    assertTrue(missing.getMessage().startsWith(main + " line 2: include_file \"missing.cfg\": no such file"),
+        missing.getMessage());
+  }
+
+  @Test
   void aModparamNamingAnUndefinedDefineSaysHowToSupplyIt() {
     KamailioCfgException e = assertThrows(KamailioCfgException.class,
         () -> KamailioCfg.parse("\nmodparam(\"tm\", \"fr_timer\", FR_TIMER)\n", "t.cfg", Map.of()));
@@ -373,7 +409,7 @@ final class KamailioCfgTest {
   }
 
   @Test
-  void includesAreRecordedNotFollowedAndSubstdefIsCounted() {
+  void includesInTextWithoutAFileAreRecordedNotFollowedAndSubstdefIsCounted() {
     KamailioCfg cfg = KamailioCfg.parse("""
         #!substdef "/DBURL/mysql:\\/\\/x/"
         include_file "routing.cfg"
@@ -385,7 +421,8 @@ final class KamailioCfgTest {
     assertEquals(List.of(new KamailioCfg.Include("include_file", "routing.cfg", 2),
         new KamailioCfg.Include("import_file", "checks.cfg", 4)), cfg.includes());
     assertEquals(1, cfg.ignoredDirectives());
-    assertTrue(cfg.notes().contains("line 2: include_file \"routing.cfg\" recorded, not followed"), cfg.notes().toString());
+    assertTrue(cfg.notes().contains("line 2: include_file \"routing.cfg\" recorded, not followed (no file to resolve it"
+        + " from)"), cfg.notes().toString());
     assertEquals(List.of("t_relay"), cfg.routes().get(0).calls().stream().map(FunctionCall::name).toList());
   }
 
