@@ -136,6 +136,17 @@ final class KamailioCfgLexer {
     }
   }
 
+  /** Returns whether {@code file} (links resolved when it exists) lies under {@code root}. */
+  private static boolean within(Path file, Path root) {
+    try {
+      Path real = Files.exists(file) ? file.toRealPath() : file;
+      Path realRoot = Files.exists(root) ? root.toRealPath() : root.toAbsolutePath().normalize();
+      return real.startsWith(realRoot);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static void close(Frame f) {
     try {
       f.in().close();
@@ -267,7 +278,17 @@ final class KamailioCfgLexer {
       notes.add(where(lineNo) + ": " + directive + " \"" + path + "\" recorded, not followed (no file to resolve it from)");
       return;
     }
-    Path file = dir.resolve(path);
+    Path root = frames.getLast().dir();
+    Path file = dir.resolve(path).toAbsolutePath().normalize();
+    if (root != null && !within(file, root)) {
+      // never read files from elsewhere: the web page (serve) reads uploaded configurations this way too
+      if (directive.equals("import_file")) {
+        notes.add(where(lineNo) + ": import_file \"" + path + "\" is outside " + root + ", skipped");
+        return;
+      }
+      throw error(lineNo, "include_file \"" + path + "\" is outside the configuration's directory " + root
+          + ": copy it there, next to the file that includes it, and name it relatively");
+    }
     if (!Files.isRegularFile(file)) {
       if (directive.equals("import_file")) {
         notes.add(where(lineNo) + ": import_file \"" + path + "\" not found in " + dir + ", skipped as Kamailio does");

@@ -297,13 +297,14 @@ final class KamailioCfgTest {
   }
 
   @Test
-  void includedFilesAreReadInPlaceAndTheirLinesNamedInErrors(@org.junit.jupiter.api.io.TempDir Path dir)
+  void includedFilesAreReadInPlaceOnlyFromTheConfigurationsDirectoryAndNamedInErrors(@org.junit.jupiter.api.io.TempDir Path dir)
       throws IOException {
+    Path etc = Files.createDirectories(dir.resolve("etc"));
     // as in a k8s SIP proxy's config: definitions in an included file switch the dispatcher block on
-    Files.writeString(dir.resolve("definitions.cfg"), "#!define WITH_DISPATCHER\nmodparam(\"tm\", \"fr_timer\", 3000)\n");
-    Files.createDirectories(dir.resolve("conf.d"));
-    Files.writeString(dir.resolve("conf.d/bad.cfg"), "\nmodparam(\"dispatcher\", \"ds_ping_interval\", \"often\")\n");
-    Path main = Files.writeString(dir.resolve("kamailio.cfg"), """
+    Files.writeString(etc.resolve("definitions.cfg"), "#!define WITH_DISPATCHER\nmodparam(\"tm\", \"fr_timer\", 3000)\n");
+    Files.createDirectories(etc.resolve("conf.d"));
+    Files.writeString(etc.resolve("conf.d/bad.cfg"), "\nmodparam(\"dispatcher\", \"ds_ping_interval\", \"often\")\n");
+    Path main = Files.writeString(etc.resolve("kamailio.cfg"), """
         include_file "definitions.cfg"
         import_file "kamailio-local.cfg"
         #!ifdef WITH_DISPATCHER
@@ -324,8 +325,14 @@ final class KamailioCfgTest {
     Files.writeString(main, "include_file \"conf.d/bad.cfg\"\n");
     KamailioCfgException bad = assertThrows(KamailioCfgException.class,
         () -> KamailioCfg.read(main, Map.of()).intModparam("dispatcher", "ds_ping_interval", 10));
-    assertEquals(dir.resolve("conf.d/bad.cfg") + " line 2: dispatcher ds_ping_interval is 'often', not an integer",
+    assertEquals(etc.resolve("conf.d/bad.cfg") + " line 2: dispatcher ds_ping_interval is 'often', not an integer",
         bad.getMessage());
+    Files.writeString(dir.resolve("outside.cfg"), "modparam(\"tm\", \"fr_timer\", 1)\n");
+    for (String outside : List.of("../outside.cfg", "/etc/passwd")) {
+      Files.writeString(main, "include_file \"" + outside + "\"\n");
+      KamailioCfgException refused = assertThrows(KamailioCfgException.class, () -> KamailioCfg.read(main, Map.of()));
+      assertTrue(refused.getMessage().contains("is outside the configuration's directory"), refused.getMessage());
+    }
     Files.writeString(main, "\ninclude_file \"missing.cfg\"\n");
     KamailioCfgException missing = assertThrows(KamailioCfgException.class, () -> KamailioCfg.read(main, Map.of()));
     assertTrue(missing.getMessage().startsWith(main + " line 2: include_file \"missing.cfg\": no such file"),
