@@ -200,7 +200,7 @@ final class AuditOptions {
       try {
         endpoints.add(Endpoint.parse(d.hostPort()));
       } catch (IllegalArgumentException hostName) {
-        throw new ParameterException(spec.commandLine(), dispatcher + " line " + d.line() + ": " + d.hostPort()
+        throw new io.sipaudit.MalformedInputException(dispatcher + " line " + d.line() + ": " + d.hostPort()
             + " is a host name; the audit matches destinations to the capture's addresses, so give addresses");
       }
     }

@@ -34,6 +34,10 @@ final class DispatcherChoice {
   static int setId(CommandSpec spec, DispatcherList list, @Nullable Integer set, Path file) {
     int setId = set != null ? set : (list.setIds().size() == 1 ? list.setIds().get(0) : 1);
     List<Destination> destinations = list.set(setId);
+    if (list.setIds().isEmpty()) {
+      throw new io.sipaudit.MalformedInputException(file + " has no destinations (only comments or blank lines?):"
+          + " give the dispatcher.list the balancer loads, or what kamcmd dispatcher.list prints");
+    }
     if (destinations.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "set " + setId + " is not in " + file + " (sets: "
           + list.setIds() + ")");

@@ -591,4 +591,22 @@ final class CheckCommandTest {
     assertEquals(0, doc.get("findings").size(), "every call answered, probes until the end: " + doc.get("findings"));
     assertEquals(2000, doc.get("calls").asLong());
   }
+
+  @Test
+  void aDispatcherListWithoutDestinationsOrWithHostNamesIsADataErrorWithoutTheUsageScreen(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // as published: a list of comments only, and a Teams Direct Routing list of host names
+    Path empty = Files.writeString(dir.resolve("empty.list"), "# setid(int) destination(sip uri) flags priority\n");
+    Path names = Files.writeString(dir.resolve("teams.list"), "1 sip:sip.pstnhub.microsoft.com;transport=tls 0 1\n");
+    String capture = samples().resolve("rr-alg4/capture.pcap").toString();
+
+    CommandRun none = CommandRun.sipaudit("check", "-q", "--dispatcher", empty.toString(), capture);
+    CommandRun hosts = CommandRun.sipaudit("check", "-q", "--dispatcher", names.toString(), capture);
+
+    assertEquals(65, none.exitCode(), none.err());
+    assertTrue(none.err().contains(empty + " has no destinations"), none.err());
+    assertEquals(65, hosts.exitCode(), hosts.err());
+    assertTrue(hosts.err().contains(names + " line 1: sip.pstnhub.microsoft.com:5061 is a host name"), hosts.err());
+    assertFalse(none.err().contains("Usage:") || hosts.err().contains("Usage:"), "no usage screen for a data problem");
+  }
 }
