@@ -63,6 +63,25 @@ final class AnalyzeCommandTest {
   }
 
   @Test
+  void theSchemaNamesEveryFindingCodeAndSeverity() throws Exception {
+    JsonNode schema = JSON.readTree(repo().resolve("docs/analysis.schema.json").toFile());
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    schema.at("/$defs/finding/properties/code/enum").forEach(n -> codes.add(n.asText()));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (io.sipaudit.audit.FindingCode c : io.sipaudit.audit.FindingCode.values()) {
+      expected.add(c.name());
+    }
+    assertEquals(expected, codes, "docs/analysis.schema.json's finding codes");
+    java.util.Set<String> severities = new java.util.TreeSet<>();
+    schema.at("/$defs/finding/properties/severity/enum").forEach(n -> severities.add(n.asText()));
+    java.util.Set<String> expectedSeverities = new java.util.TreeSet<>();
+    for (io.sipaudit.audit.Severity v : io.sipaudit.audit.Severity.values()) {
+      expectedSeverities.add(v.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    assertEquals(expectedSeverities, severities);
+  }
+
+  @Test
   void csvHasAHeaderAndOneRowPerCallAndAttemptsGoToTheirFile(@TempDir Path dir) throws Exception {
     Path attempts = dir.resolve("attempts.csv");
     CommandRun run = CommandRun.sipaudit("analyze", "--format", "csv", "--attempts-out", attempts.toString(),
