@@ -1,5 +1,6 @@
 package io.sipaudit.capture;
 
+import io.sipaudit.MalformedInputException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,7 @@ public enum CaptureFormat {
    *
    * @param sourceName what error messages call the input, e.g. {@code "upload calls.pcap"}
    * @throws CaptureFormatException at offset 0 when the content is none of the formats, naming its first bytes
+   * @throws MalformedInputException for a capture format that only editcap reads, naming it ({@link ForeignFormat})
    */
   public static CaptureReader open(InputStream in, String sourceName) {
     CaptureInput input = input(in, sourceName);
@@ -67,9 +69,19 @@ public enum CaptureFormat {
     }
   }
 
-  /** Returns the format of a file's (uncompressed) content, or empty when it is none of them. */
+  /**
+   * Returns the format of a file's (uncompressed) content, or empty when it is none of them.
+   *
+   * @throws MalformedInputException when it is a capture format that only Wireshark's editcap reads
+   *     ({@link ForeignFormat}), naming it and the conversion
+   */
   public static Optional<CaptureFormat> detect(Path file) {
-    try (CaptureInput input = input(PcapReader.newInputStream(file), file.toString())) {
+    return detect(file, file.toString());
+  }
+
+  /** Returns the format of a file that error messages call {@code sourceName}; see {@link #detect(Path)}. */
+  public static Optional<CaptureFormat> detect(Path file, String sourceName) {
+    try (CaptureInput input = input(PcapReader.newInputStream(file), sourceName)) {
       return Optional.of(detect(input));
     } catch (CaptureFormatException e) {
       return Optional.empty();
@@ -95,7 +107,15 @@ public enum CaptureFormat {
     }
     CaptureFormat format = forMagic(input.getInt(0));
     if (format == null) {
-      input.require(8);
+      input.require(ForeignFormat.HEAD);
+      byte[] head = new byte[Math.min(ForeignFormat.HEAD, input.available())];
+      for (int i = 0; i < head.length; i++) {
+        head[i] = (byte) input.getUnsignedByte(i);
+      }
+      String foreign = ForeignFormat.describe(head);
+      if (foreign != null) {   // not a CaptureFormatException: detect(Path) must not take it for a text trace
+        throw new MalformedInputException(ForeignFormat.problem(input.source(), foreign));
+      }
       throw input.corrupt(0, "the " + (input.gzip() ? "gunzipped " : "") + "file starts with " + firstBytes(input)
           + ", which is not a known capture format; " + ACCEPTED);
     }

@@ -4,7 +4,6 @@ import io.sipaudit.MalformedInputException;
 import io.sipaudit.capture.CaptureFormat;
 import io.sipaudit.capture.CaptureReader;
 import io.sipaudit.capture.CapturedFrame;
-import io.sipaudit.capture.ForeignFormat;
 import io.sipaudit.net.Datagram;
 import io.sipaudit.net.FlowKey;
 import io.sipaudit.net.NetDecoder;
@@ -310,40 +309,11 @@ public final class SipIngest {
     if (p.toString().equals("-") || !Files.isRegularFile(p)) {
       BufferedInputStream in = new BufferedInputStream(p.toString().equals("-") ? stdin : newInputStream(p),
           64 * 1024);
-      if (TextTraces.startsLikeCapture(in)) {
-        return new CaptureSource(name, index, CaptureFormat.open(in, name));
-      }
-      refuseForeign(name, peek(in));
-      return new TextSource(index, TextTraces.open(in, name, textOptions), text);
+      return TextTraces.startsLikeCapture(in) ? new CaptureSource(name, index, CaptureFormat.open(in, name))
+          : new TextSource(index, TextTraces.open(in, name, textOptions), text);
     }
-    if (CaptureFormat.detect(p).isPresent()) {
-      return new CaptureSource(name, index, CaptureFormat.open(p, name));
-    }
-    try (InputStream in = newInputStream(p)) {
-      refuseForeign(name, in.readNBytes(ForeignFormat.HEAD));
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException("reading " + p, e);
-    }
-    return new TextSource(index, TextTraces.open(p, name, textOptions), text);
-  }
-
-  /** Throws for a capture format that only editcap can read (NetMon, snoop, ...), naming it and the conversion. */
-  private static void refuseForeign(String name, byte[] head) {
-    String what = ForeignFormat.describe(head);
-    if (what != null) {
-      throw new MalformedInputException(ForeignFormat.problem(name, what));
-    }
-  }
-
-  private static byte[] peek(BufferedInputStream in) {
-    try {
-      in.mark(ForeignFormat.HEAD);
-      byte[] head = in.readNBytes(ForeignFormat.HEAD);
-      in.reset();
-      return head;
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException("reading", e);
-    }
+    return CaptureFormat.detect(p, name).isPresent() ? new CaptureSource(name, index, CaptureFormat.open(p, name))
+        : new TextSource(index, TextTraces.open(p, name, textOptions), text);
   }
 
   private static InputStream newInputStream(Path p) {

@@ -1,5 +1,6 @@
 package io.sipaudit.textlog;
 
+import io.sipaudit.capture.ForeignFormat;
 import io.sipaudit.capture.PcapHeader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -46,24 +47,28 @@ public final class TextTraces {
   }
 
   /**
-   * Returns whether the stream's (uncompressed) content starts with a pcap or pcapng magic; the stream is reset
-   * to where it was.
+   * Returns whether the stream's (uncompressed) content starts with a pcap or pcapng magic, or with that of a capture
+   * format only editcap reads ({@link ForeignFormat}, which the capture reader then names); the stream is reset to
+   * where it was.
    */
   public static boolean startsLikeCapture(BufferedInputStream in) {
     try {
       in.mark(PEEK_LIMIT);
-      byte[] head = in.readNBytes(4);
+      byte[] head = in.readNBytes(ForeignFormat.HEAD);
       in.reset();
-      if (head.length == 4 && isGzip(head)) {
+      if (head.length >= 4 && isGzip(head)) {
         in.mark(PEEK_LIMIT);
         try {
-          head = new GZIPInputStream(new NonClosing(in), 512).readNBytes(4);
+          head = new GZIPInputStream(new NonClosing(in), 512).readNBytes(ForeignFormat.HEAD);
         } catch (IOException e) {
           head = new byte[0];   // a broken gzip stream: let the capture reader say what is wrong with it
           in.reset();
           return true;
         }
         in.reset();
+      }
+      if (ForeignFormat.describe(head) != null) {
+        return true;
       }
       if (head.length < 4) {
         return false;

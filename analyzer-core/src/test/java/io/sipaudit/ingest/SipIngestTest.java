@@ -139,6 +139,17 @@ final class SipIngestTest {
         + " pcapng and SIP text traces); convert it with Wireshark's editcap: editcap -F pcapng " + netmon + " "
         + dir.resolve("trace.pcapng"), r.errors().get(0).message());
     assertTrue(r.errors().get(1).message().contains("is a Solaris snoop capture"), r.errors().get(1).message());
+
+    // gzip-compressed, on standard input: the capture layer names it too
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+      z.write(Files.readAllBytes(netmon));
+    }
+    SipIngest.Result piped = new SipIngest().stdin(new java.io.ByteArrayInputStream(gz.toByteArray()))
+        .run(List.of(Path.of("-")), e -> { });
+    assertEquals(1, piped.errors().size(), piped.errors()::toString);
+    assertTrue(piped.errors().get(0).message().startsWith("- is a Microsoft Network Monitor 2.x capture"),
+        piped.errors().get(0).message());
   }
 
   @Test
