@@ -156,8 +156,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             io.sipaudit.audit.Verdict.of(audited, policy), result.errors()), format == Format.pdf, output, out);
       } else if (format == Format.text) {
         new AnalysisText(out, labels).print(inputs.files, analysis, pipeline.orphans, result, pipeline.firstMalformed,
-            groups.groups(),
-            groups.heuristic());
+            groups.groups(), groups.heuristic());
         out.println();
         AuditOutput.text(out, audited);
       }

@@ -100,7 +100,7 @@ final class AuditPipeline {
     });
     CallAssembler assembler = new CallAssembler(r -> legs.finished(r, attributor.attribute(r)), correlateHeaders)
         .onStarted(legs::started);
-    SipIngest.Result result = inputs.ingest(bar).requireDialogHeaders(true).run(inputs.checked(), e -> {
+    SipIngest.Result result = inputs.dialogIngest(bar).run(inputs.checked(), e -> {
       event(e);
       assembler.accept(e);
     });

@@ -84,6 +84,14 @@ final class CaptureInputs {
     return new SipIngest().onProgress(progress).textOptions(textOptions()).stdin(stdin).names(named());
   }
 
+  /**
+   * Returns {@link #ingest} for the stages that follow dialogs (analyze, check, report, simulate): a message whose
+   * CSeq, From/To tag or top Via cannot be decoded comes as malformed, with its location, instead of ending the run.
+   */
+  SipIngest dialogIngest(ProgressBar bar) {
+    return ingest(bar).requireDialogHeaders(true);
+  }
+
   /** Returns what each input is called: its {@code --input-name}, else its path as given. */
   List<String> names() {
     List<String> out = new ArrayList<>();

@@ -95,8 +95,7 @@ final class ReportMaker {
     Map<String, String> keys = new LinkedHashMap<>();
     chosen.keySet().forEach(id -> keys.put(id, id));
     LadderCollector collector = new LadderCollector(keys, LADDER_MESSAGES, MESSAGE_CHARS);
-    inputs.ingest(new ProgressBar(new PrintWriter(Writer.nullWriter()), 0, false)).requireDialogHeaders(true)
-        .run(inputs.files, collector);
+    inputs.dialogIngest(new ProgressBar(new PrintWriter(Writer.nullWriter()), 0, false)).run(inputs.files, collector);
     List<CallLadder> out = new ArrayList<>();
     Map<String, Ladder> ladders = collector.ladders();
     chosen.forEach((id, reason) -> {

@@ -252,7 +252,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
     });
     ProgressBar bar = inputs.progress(spec.commandLine().getErr());
-    SipIngest.Result result = inputs.ingest(bar).requireDialogHeaders(true).run(inputs.checked(), e -> {
+    SipIngest.Result result = inputs.dialogIngest(bar).run(inputs.checked(), e -> {
       tracker.accept(e);
       assembler.accept(e);
     });

@@ -131,7 +131,7 @@ final class SrvSimulation {
     DnsAnswers dns = new DnsAnswers();
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = inputs.progress(err);
-    SipIngest.Result result = inputs.ingest(bar).requireDialogHeaders(true).watch(dns).run(inputs.checked(), assembler);
+    SipIngest.Result result = inputs.dialogIngest(bar).watch(dns).run(inputs.checked(), assembler);
     assembler.finish();
     bar.done();
     arrivals.sort(Comparator.comparing(CallArrival::time));

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * parameters, loaded modules, {@code modparam}s and route blocks with the calls inside them. Files named by
  * {@code include_file} / {@code import_file} are read in place when the configuration is {@link #read} from a file
  * (relative to the including file; a missing {@code include_file} is an error, a missing {@code import_file} is
- * skipped with a note), and recorded in {@link #includes()} either way; {@code #!subst}, {@code #!substdef}, {@code #!defexp} and {@code #!defenv} are counted in
- * {@link #ignoredDirectives()}. Example input:
+ * skipped with a note), and recorded in {@link #includes()} either way; {@code #!subst}, {@code #!substdef},
+ * {@code #!defexp} and {@code #!defenv} are counted in {@link #ignoredDirectives()}. Example input:
  * <pre>
  * #!define FR_TIMER 2000
  * dns_srv_lb=on

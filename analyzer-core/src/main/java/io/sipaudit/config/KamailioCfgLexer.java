@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * {@code import_file} are followed inline when the configuration was read from a file (relative paths from the
  * including file's directory; a missing {@code include_file} is an error, a missing {@code import_file} is skipped,
  * as in Kamailio), and only recorded otherwise. Token lines count every line read, included ones too:
- * {@link #where(int)} and {@link #error(int, String)} turn them back into a file and its line. Line comments ({@code #}, {@code //}) and block comments are dropped;
+ * {@link #where(int)} and {@link #error(int, String)} turn them back into a file and its line. Line comments
+ * ({@code #}, {@code //}) and block comments are dropped;
  * strings keep their quotes; {@code $var(x)} or {@code $(ru{s.len})} is one token, so braces inside it are not
  * blocks. Example: after {@code #!define ALG 4},
  * the line {@code ds_select_dst("1", ALG); # pick} gives {@code ds_select_dst ( "1" , 4 ) ;}.
@@ -55,14 +56,23 @@ final class KamailioCfgLexer {
       "defenvs", "trydefenv", "trydefenvs");
   private static final Set<String> HEADERS = Set.of("KAMAILIO", "SER", "MAXCOMPAT", "ALL");
 
-  /** A file being read: included files stack on the one that includes them. */
-  private record Frame(BufferedReader in, String source, @Nullable Path dir) {
+  /** A file being read, and how many of its lines were: included files stack on the one that includes them. */
+  private static final class Frame {
+    final BufferedReader in;
+    final String source;
+    final @Nullable Path dir;
+    int lines;
+
+    Frame(BufferedReader in, String source, @Nullable Path dir) {
+      this.in = in;
+      this.source = source;
+      this.dir = dir;
+    }
   }
 
   private static final int MAX_INCLUDE_DEPTH = 10;
 
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private final Map<Frame, Integer> localLines = new HashMap<>();
   final List<KamailioCfg.LineRun> runs = new ArrayList<>();
   private final Map<String, String> defines = new LinkedHashMap<>();
   private final Map<String, Integer> definedAt = new HashMap<>();
@@ -76,9 +86,7 @@ final class KamailioCfgLexer {
   private boolean done;
 
   KamailioCfgLexer(BufferedReader in, String source, @Nullable Path dir, Map<String, String> callerDefines) {
-    Frame main = new Frame(in, source, dir);
-    frames.push(main);
-    localLines.put(main, 0);
+    frames.push(new Frame(in, source, dir));
     runs.add(new KamailioCfg.LineRun(1, source, 1));
     callerDefines.forEach((k, v) -> define(k, v, 0));
   }
@@ -118,21 +126,21 @@ final class KamailioCfgLexer {
     while (true) {
       Frame f = frames.peek();
       try {
-        String line = f.in().readLine();
+        String line = f.in.readLine();
         if (line != null) {
           lineNo++;
-          localLines.merge(f, 1, Integer::sum);
+          f.lines++;
           return line;
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("reading " + f.source(), e);
+        throw new UncheckedIOException("reading " + f.source, e);
       }
       if (frames.size() == 1) {
         return null;
       }
       close(frames.pop());
       Frame back = frames.peek();
-      runs.add(new KamailioCfg.LineRun(lineNo + 1, back.source(), localLines.get(back) + 1));
+      runs.add(new KamailioCfg.LineRun(lineNo + 1, back.source, back.lines + 1));
     }
   }
 
@@ -149,7 +157,7 @@ final class KamailioCfgLexer {
 
   private static void close(Frame f) {
     try {
-      f.in().close();
+      f.in.close();
     } catch (IOException e) {
       // read to its end already
     }
@@ -273,12 +281,13 @@ final class KamailioCfgLexer {
 
   private void include(String directive, String path) {
     includes.add(new KamailioCfg.Include(directive, path, lineNo));
-    Path dir = frames.peek().dir();
+    Path dir = frames.peek().dir;
     if (dir == null) {
-      notes.add(where(lineNo) + ": " + directive + " \"" + path + "\" recorded, not followed (no file to resolve it from)");
+      notes.add(where(lineNo) + ": " + directive + " \"" + path + "\" recorded, not followed (no file to resolve it"
+          + " from)");
       return;
     }
-    Path root = frames.getLast().dir();
+    Path root = frames.getLast().dir;
     Path file = dir.resolve(path).toAbsolutePath().normalize();
     if (root != null && !within(file, root)) {
       // never read files from elsewhere: the web page (serve) reads uploaded configurations this way too
@@ -302,10 +311,8 @@ final class KamailioCfgLexer {
           + " (a loop?)");
     }
     try {
-      Frame f = new Frame(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString(), file.getParent());
-      frames.push(f);
-      localLines.put(f, 0);
-      runs.add(new KamailioCfg.LineRun(lineNo + 1, f.source(), 1));
+      frames.push(new Frame(Files.newBufferedReader(file, StandardCharsets.UTF_8), file.toString(), file.getParent()));
+      runs.add(new KamailioCfg.LineRun(lineNo + 1, file.toString(), 1));
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + file, e);
     }

@@ -154,7 +154,7 @@ final class KamailioCfgParser {
       }
       if (t.type() == Type.ID && RouteBlock.Kind.of(t.text()) != null && (is(peek(0), "[") || is(peek(0), "{"))) {
         throw lexer.error(t.line(), t.text() + " starts inside " + label + " (opened at " + lexer.where(kw.line())
-            + "): a '}' is missing before line " + t.line());
+            + "): a '}' is missing before " + lexer.where(t.line()));
       }
       depth += t.is("{") ? 1 : t.is("}") ? -1 : 0;
       if (depth == 0) {

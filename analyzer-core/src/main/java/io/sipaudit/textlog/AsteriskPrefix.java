@@ -25,13 +25,14 @@ final class AsteriskPrefix {
     }
   }
 
-  private static final Pattern PREFIX = Pattern.compile(
-      "\\[([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\] "
+  /** {@code [Sep 12 10:18:14]} or {@code [2024-06-10 08:13:20.123]}, the date in group 1. */
+  private static final String DATE = "\\[([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?"
+      + "|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\]";
+  private static final Pattern PREFIX = Pattern.compile(DATE + " "
       + "(?:VERBOSE|NOTICE|WARNING|ERROR|DEBUG|DTMF|SECURITY)\\[\\d+\\](?:\\[[^\\]]*\\])?:? ?"
       + "(?:[\\w./-]+\\.c(?::\\d+)?(?: in \\w+)?: ?)?");
   /** The date alone, as some Asterisk full logs (XiVO's) put it on every line, message lines included. */
-  private static final Pattern BARE = Pattern.compile(
-      "\\[([A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?|\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+)?)\\] ?");
+  private static final Pattern BARE = Pattern.compile(DATE + " ?");
   private static final String[] MONTHS =
       {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 

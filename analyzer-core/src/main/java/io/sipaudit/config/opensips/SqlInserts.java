@@ -260,7 +260,6 @@ final class SqlInserts {
     }
   }
 
-  /** Skips white space and comments, counting lines. */
   /** Skips the rest of a statement, up to and past its ';' (outside quotes), keeping the line count. */
   private void skipToStatementEnd() {
     boolean quoted = false;
@@ -276,6 +275,7 @@ final class SqlInserts {
     }
   }
 
+  /** Skips white space and comments, counting lines. */
   private void skipSpace() {
     while (pos < text.length()) {
       char c = text.charAt(pos);
