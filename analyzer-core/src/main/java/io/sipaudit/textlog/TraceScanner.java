@@ -151,13 +151,24 @@ final class TraceScanner {
 
   /** A Markdown code fence: {@code ```}, {@code ~~~}, optionally with a language, e.g. {@code ```sip}. */
   static boolean isFence(String text) {
-    String t = text.strip();
-    if (t.length() < 3 || !(t.startsWith("```") || t.startsWith("~~~"))) {
+    int start = 0;
+    while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    int end = text.length();
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end - start < 3) {   // every line goes through here: no copy, and most leave at the first character
       return false;
     }
-    for (int i = 3; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != t.charAt(0)) {
+    char fence = text.charAt(start);
+    if (fence != '`' && fence != '~' || text.charAt(start + 1) != fence || text.charAt(start + 2) != fence) {
+      return false;
+    }
+    for (int i = start + 3; i < end; i++) {
+      char c = text.charAt(i);
+      if (!Character.isLetterOrDigit(c) && c != '-' && c != '_' && c != fence) {
         return false;
       }
     }

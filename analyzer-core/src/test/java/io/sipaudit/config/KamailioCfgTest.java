@@ -333,6 +333,11 @@ final class KamailioCfgTest {
       KamailioCfgException refused = assertThrows(KamailioCfgException.class, () -> KamailioCfg.read(main, Map.of()));
       assertTrue(refused.getMessage().contains("is outside the configuration's directory"), refused.getMessage());
     }
+    Files.writeString(etc.resolve("loop.cfg"), "include_file \"loop.cfg\"\n");
+    Files.writeString(main, "include_file \"loop.cfg\"\n");
+    KamailioCfgException loop = assertThrows(KamailioCfgException.class, () -> KamailioCfg.read(main, Map.of()));
+    assertTrue(loop.getMessage().startsWith(etc.resolve("loop.cfg") + " line 1: include_file \"loop.cfg\": included"
+        + " files nested deeper than 10 (a loop?)"), loop.getMessage());
     Files.writeString(main, "\ninclude_file \"missing.cfg\"\n");
     KamailioCfgException missing = assertThrows(KamailioCfgException.class, () -> KamailioCfg.read(main, Map.of()));
     assertTrue(missing.getMessage().startsWith(main + " line 2: include_file \"missing.cfg\": no such file"),

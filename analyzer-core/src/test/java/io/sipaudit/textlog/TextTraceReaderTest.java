@@ -217,7 +217,9 @@ final class TextTraceReaderTest {
 
     assertEquals(1, t.events().size());
     assertEquals(Arrays.asList((String) null), t.problems());
-    assertTrue(TraceScanner.isFence("```sip") && TraceScanner.isFence("~~~") && !TraceScanner.isFence("``x y"));
+    assertTrue(TraceScanner.isFence("```sip") && TraceScanner.isFence("  ~~~ ") && TraceScanner.isFence("````"));
+    assertTrue(!TraceScanner.isFence("``x y") && !TraceScanner.isFence("```sip x") && !TraceScanner.isFence("`~`")
+        && !TraceScanner.isFence("  ") && !TraceScanner.isFence("Via: SIP/2.0/UDP h"));
   }
 
   @Test
